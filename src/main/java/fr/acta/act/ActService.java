@@ -1,0 +1,89 @@
+package fr.acta.act;
+
+import fr.acta.classification.ClassificationService;
+import fr.acta.common.NotFoundException;
+import fr.acta.document.DocumentService;
+import fr.acta.document.DocumentView;
+import fr.acta.tenant.TenantRef;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reading acts, and the state changes the lifecycle makes, each written to the act's history. */
+@Service
+public class ActService {
+
+    private final ActRepository acts;
+    private final ActEventRepository events;
+    private final DocumentService documents;
+    private final ClassificationService classifications;
+
+    ActService(ActRepository acts, ActEventRepository events, DocumentService documents,
+               ClassificationService classifications) {
+        this.acts = acts;
+        this.events = events;
+        this.documents = documents;
+        this.classifications = classifications;
+    }
+
+    @Transactional(readOnly = true)
+    public ActView get(TenantRef tenant, UUID id) {
+        Act act = acts.findByIdAndTenantId(id, tenant.id()).orElseThrow(ActService::notFound);
+        List<ActView.HistoryEntry> history = events.findByActIdOrderByIdAsc(id).stream()
+                .map(e -> new ActView.HistoryEntry(e.getAt(), e.getActor(), e.getEvent(), e.getDetail())).toList();
+        LocalDate classificationDate = classifications.version(act.getClassificationId())
+                .map(c -> c.view().dateClassification()).orElse(null);
+        return view(tenant, act, documents.current(id), history, classificationDate);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<ActSummary> search(TenantRef tenant, ActState state, String q, int page, int size) {
+        String pattern = q == null || q.isBlank() ? null
+                : "%" + q.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return acts.search(tenant.id(), state, pattern,
+                        PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt")))
+                .map(ActSummary::of);
+    }
+
+    @Transactional(readOnly = true)
+    public Map<UUID, ActSummary> summaries(List<UUID> ids) {
+        return acts.findByIdIn(ids).stream().map(ActSummary::of)
+                .collect(Collectors.toMap(ActSummary::id, Function.identity()));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ActSummary> summary(TenantRef tenant, UUID id) {
+        return acts.findByIdAndTenantId(id, tenant.id()).map(ActSummary::of);
+    }
+
+    /** Moves the act to a state and writes the event to its history, in the caller's transaction. */
+    @Transactional
+    public void record(UUID actId, ActState newState, String actor, String event, String detail) {
+        Act act = acts.findById(actId).orElseThrow(ActService::notFound);
+        if (newState != null && act.getState() != newState) {
+            act.moveTo(newState);
+        }
+        events.save(new ActEvent(actId, act.getTenantId(), actor, event, detail));
+    }
+
+    private static ActView view(TenantRef tenant, Act a, List<DocumentView> docs, List<ActView.HistoryEntry> history,
+                                LocalDate classificationDate) {
+        return new ActView(a.getId(), tenant.code(), a.getState(), a.getIdActe(), a.getNature().name(), a.getNumber(),
+                a.getSubject(), a.getDecisionDate(), a.getMatiere(), a.getMainDocumentType(), a.getAnnexTypes(),
+                a.getCircuitCode(), a.isLegalityControl(), classificationDate, a.getSubmittedBy(), a.getCreatedAt(),
+                a.getUpdatedAt(), docs, history);
+    }
+
+    static NotFoundException notFound() {
+        return new NotFoundException("Acte introuvable.");
+    }
+}

@@ -1,0 +1,18 @@
+package fr.acta.act;
+
+import fr.acta.document.DocumentView;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** An act as the API shows it. */
+public record ActView(UUID id, String tenant, ActState state, String idActe, String nature, String number,
+                      String subject, LocalDate decisionDate, String matiere, String mainDocumentType,
+                      List<String> annexTypes, String circuit, boolean legalityControl,
+                      LocalDate classificationDate, String submittedBy, Instant createdAt, Instant updatedAt,
+                      List<DocumentView> documents, List<HistoryEntry> history) {
+
+    public record HistoryEntry(Instant at, String actor, String event, String detail) {
+    }
+}

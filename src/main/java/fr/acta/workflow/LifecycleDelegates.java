@@ -1,0 +1,78 @@
+package fr.acta.workflow;
+
+import fr.acta.act.ActService;
+import fr.acta.act.ActState;
+import fr.acta.circuit.CircuitDefinition;
+import fr.acta.circuit.CircuitService;
+import fr.acta.document.DocumentTextExtractor;
+import fr.acta.tenant.TenantAccess;
+import fr.acta.tenant.TenantRef;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The service tasks of the lifecycle models. Each is a thin adapter: it reads the process
+ * variables and calls one plain service, inside the job's transaction.
+ */
+@Configuration(proxyBeanMethods = false)
+class LifecycleDelegates {
+
+    static final String SYSTEM = "acta";
+
+    @Bean
+    JavaDelegate extractTextDelegate(DocumentTextExtractor extractor) {
+        return execution -> extractor.extractForAct(actId(execution), tenant(execution));
+    }
+
+    @Bean
+    JavaDelegate enterCircuitDelegate(ActService acts) {
+        return execution -> acts.record(actId(execution), ActState.IN_CIRCUIT, SYSTEM, "CIRCUIT_STARTED",
+                "Circuit « " + execution.getVariable(Variables.CIRCUIT) + " » démarré");
+    }
+
+    /** Freezes the circuit's desks when it starts: later edits of the circuit do not touch a running act. */
+    @Bean
+    JavaDelegate loadCircuitDelegate(CircuitService circuits, TenantAccess tenants) {
+        return execution -> {
+            TenantRef tenant = tenants.find(tenant(execution)).orElseThrow();
+            String code = (String) execution.getVariable(Variables.CIRCUIT);
+            CircuitDefinition circuit = circuits.find(tenant, code)
+                    .orElseThrow(() -> new IllegalStateException("Circuit " + code + " no longer exists"));
+            execution.setVariable(Variables.CIRCUIT_PLAN, circuit.steps().stream()
+                    .map(CircuitDefinition.Step::deskCode).collect(Collectors.joining(",")));
+            execution.setVariable(Variables.DECISION, "PENDING");
+        };
+    }
+
+    @Bean
+    JavaDelegate completeActDelegate(ActService acts) {
+        return execution -> acts.record(actId(execution), ActState.COMPLETED, SYSTEM, "COMPLETED",
+                "Cycle de vie de l'acte terminé");
+    }
+
+    /** Expression helper for the multi-instance visa: {@code ${circuitSteps.desks(circuitPlan)}}. */
+    @Bean
+    CircuitSteps circuitSteps() {
+        return new CircuitSteps();
+    }
+
+    static final class CircuitSteps {
+        public List<String> desks(String plan) {
+            return plan == null || plan.isEmpty() ? List.of() : Arrays.asList(plan.split(","));
+        }
+    }
+
+    static UUID actId(DelegateExecution execution) {
+        return UUID.fromString((String) execution.getVariable(Variables.ACT_ID));
+    }
+
+    static String tenant(DelegateExecution execution) {
+        return (String) execution.getVariable(Variables.TENANT);
+    }
+}

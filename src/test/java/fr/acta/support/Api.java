@@ -1,0 +1,124 @@
+package fr.acta.support;
+
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.web.client.RestClient;
+
+/** A small HTTP client for tests: one person, Basic authentication, raw answers. */
+public final class Api {
+
+    private final RestClient client;
+
+    public Api(String baseUrl, String user, String password) {
+        RestClient.Builder builder = RestClient.builder().baseUrl(baseUrl)
+                .requestFactory(new JdkClientHttpRequestFactory());
+        if (user != null) {
+            builder.defaultHeaders(h -> h.setBasicAuth(user, password, StandardCharsets.UTF_8));
+        }
+        this.client = builder.build();
+    }
+
+    public Response get(String path) {
+        return client.get().uri(path).exchange((req, res) -> Response.of(res.getStatusCode(), res.getHeaders(),
+                res.getBody().readAllBytes()));
+    }
+
+    public Response postJson(String path, String json) {
+        return client.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(json)
+                .exchange((req, res) -> Response.of(res.getStatusCode(), res.getHeaders(), res.getBody().readAllBytes()));
+    }
+
+    public Response put(String path, MediaType type, byte[] body) {
+        return client.put().uri(path).contentType(type).body(body)
+                .exchange((req, res) -> Response.of(res.getStatusCode(), res.getHeaders(), res.getBody().readAllBytes()));
+    }
+
+    public Response multipart(String path, Multipart parts) {
+        return client.post().uri(path).contentType(MediaType.MULTIPART_FORM_DATA).body(parts.build())
+                .exchange((req, res) -> Response.of(res.getStatusCode(), res.getHeaders(), res.getBody().readAllBytes()));
+    }
+
+    /** Builder of multipart bodies: metadata JSON, main and annex files. */
+    public static final class Multipart {
+        private final MultipartBodyBuilder builder = new MultipartBodyBuilder();
+
+        public Multipart metadata(String json) {
+            builder.part("metadata", json.getBytes(StandardCharsets.UTF_8)).contentType(MediaType.APPLICATION_JSON)
+                    .filename("metadata.json");
+            return this;
+        }
+
+        public Multipart main(String name, byte[] content) {
+            return file("main", name, content);
+        }
+
+        public Multipart annex(String name, byte[] content) {
+            return file("annexes", name, content);
+        }
+
+        public Multipart file(String part, String name, byte[] content) {
+            builder.part(part, new ByteArrayResource(content) {
+                @Override
+                public String getFilename() {
+                    return name;
+                }
+            }).contentType(MediaType.APPLICATION_OCTET_STREAM);
+            return this;
+        }
+
+        org.springframework.util.MultiValueMap<String, org.springframework.http.HttpEntity<?>> build() {
+            return builder.build();
+        }
+    }
+
+    /** Status, headers and body of an answer, with JSON path access. */
+    public record Response(int status, HttpHeaders headers, byte[] body) {
+
+        static Response of(HttpStatusCode status, HttpHeaders headers, byte[] body) {
+            return new Response(status.value(), headers, body);
+        }
+
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
+        public DocumentContext json() {
+            return JsonPath.parse(text());
+        }
+
+        public <T> T json(String path) {
+            return JsonPath.read(text(), path);
+        }
+
+        public String contentType() {
+            return headers.getContentType() == null ? null : headers.getContentType().toString();
+        }
+
+        /** The {@code errors[].field} values of a problem. */
+        public List<String> errorFields() {
+            List<Map<String, Object>> errors = json("$.errors");
+            List<String> fields = new ArrayList<>();
+            errors.forEach(e -> fields.add((String) e.get("field")));
+            return fields;
+        }
+
+        @Override
+        public String toString() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("status", status);
+            m.put("body", text().length() > 2000 ? text().substring(0, 2000) : text());
+            return m.toString();
+        }
+    }
+}
