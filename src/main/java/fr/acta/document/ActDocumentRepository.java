@@ -7,7 +7,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface ActDocumentRepository extends JpaRepository<ActDocument, UUID> {
 
-    List<ActDocument> findByActIdAndReplacedAtIsNullOrderByRoleAscPositionAsc(UUID actId);
+    List<ActDocument> findByActIdAndReplacedAtIsNull(UUID actId);
 
     List<ActDocument> findByActIdInAndReplacedAtIsNull(List<UUID> actIds);
 

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +25,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class DocumentService {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentService.class);
+
+    /** Main document first, then annexes in their order. */
+    private static final Comparator<ActDocument> ORDER = Comparator.comparing(ActDocument::getRole)
+            .thenComparing(ActDocument::getPosition);
 
     private final DocumentStore store;
     private final DocumentInspector inspector;
@@ -94,13 +99,13 @@ public class DocumentService {
     @Transactional(propagation = Propagation.MANDATORY)
     public void replace(UUID actId, DocumentRole role) {
         Instant now = Instant.now();
-        documents.findByActIdAndReplacedAtIsNullOrderByRoleAscPositionAsc(actId).stream()
+        documents.findByActIdAndReplacedAtIsNull(actId).stream()
                 .filter(d -> d.getRole() == role).forEach(d -> d.replace(now));
     }
 
     @Transactional(readOnly = true)
     public List<DocumentView> current(UUID actId) {
-        return documents.findByActIdAndReplacedAtIsNullOrderByRoleAscPositionAsc(actId).stream()
+        return documents.findByActIdAndReplacedAtIsNull(actId).stream().sorted(ORDER)
                 .map(DocumentView::of).toList();
     }
 
@@ -110,7 +115,7 @@ public class DocumentService {
             return Map.of();
         }
         return documents.findByActIdInAndReplacedAtIsNull(actIds).stream()
-                .sorted(java.util.Comparator.comparing(ActDocument::getRole).thenComparing(ActDocument::getPosition))
+                .sorted(ORDER)
                 .collect(Collectors.groupingBy(ActDocument::getActId, Collectors.mapping(DocumentView::of,
                         Collectors.toList())));
     }

@@ -7,8 +7,6 @@ import fr.acta.circuit.CircuitService;
 import fr.acta.document.DocumentTextExtractor;
 import fr.acta.tenant.TenantAccess;
 import fr.acta.tenant.TenantRef;
-import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -54,18 +52,6 @@ class LifecycleDelegates {
     JavaDelegate completeActDelegate(ActService acts) {
         return execution -> acts.record(actId(execution), ActState.COMPLETED, SYSTEM, "COMPLETED",
                 "Cycle de vie de l'acte terminé");
-    }
-
-    /** Expression helper for the multi-instance visa: {@code ${circuitSteps.desks(circuitPlan)}}. */
-    @Bean
-    CircuitSteps circuitSteps() {
-        return new CircuitSteps();
-    }
-
-    static final class CircuitSteps {
-        public List<String> desks(String plan) {
-            return plan == null || plan.isEmpty() ? List.of() : Arrays.asList(plan.split(","));
-        }
     }
 
     static UUID actId(DelegateExecution execution) {

@@ -12,7 +12,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpEntity;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 
 /** A small HTTP client for tests: one person, Basic authentication, raw answers. */
@@ -51,12 +53,10 @@ public final class Api {
 
     /** Builder of multipart bodies: metadata JSON, main and annex files. */
     public static final class Multipart {
-        private final MultipartBodyBuilder builder = new MultipartBodyBuilder();
+        private final LinkedMultiValueMap<String, HttpEntity<?>> parts = new LinkedMultiValueMap<>();
 
         public Multipart metadata(String json) {
-            builder.part("metadata", json.getBytes(StandardCharsets.UTF_8)).contentType(MediaType.APPLICATION_JSON)
-                    .filename("metadata.json");
-            return this;
+            return part("metadata", "metadata.json", json.getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON);
         }
 
         public Multipart main(String name, byte[] content) {
@@ -68,17 +68,20 @@ public final class Api {
         }
 
         public Multipart file(String part, String name, byte[] content) {
-            builder.part(part, new ByteArrayResource(content) {
-                @Override
-                public String getFilename() {
-                    return name;
-                }
-            }).contentType(MediaType.APPLICATION_OCTET_STREAM);
+            return part(part, name, content, MediaType.APPLICATION_OCTET_STREAM);
+        }
+
+        public Multipart part(String part, String name, byte[] content, MediaType type) {
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(type);
+            headers.setContentDisposition(ContentDisposition.formData().name(part).filename(name, StandardCharsets.UTF_8)
+                    .build());
+            parts.add(part, new HttpEntity<>(new ByteArrayResource(content), headers));
             return this;
         }
 
-        org.springframework.util.MultiValueMap<String, org.springframework.http.HttpEntity<?>> build() {
-            return builder.build();
+        LinkedMultiValueMap<String, HttpEntity<?>> build() {
+            return parts;
         }
     }
 
