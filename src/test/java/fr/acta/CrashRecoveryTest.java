@@ -1,0 +1,107 @@
+package fr.acta;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import fr.acta.support.Acts;
+import fr.acta.support.Api;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Acta as a user runs it, in its own JVM on its embedded default, killed with SIGKILL in the
+ * middle of an act's lifecycle and started again on the same data folder: nothing decided is
+ * lost, nothing is done twice, and the act goes on to its end.
+ */
+class CrashRecoveryTest {
+
+    private final List<Process> processes = new ArrayList<>();
+    private Path home;
+
+    @Test
+    void a_kill_9_in_the_middle_of_the_circuit_loses_no_decision_and_the_act_goes_on() throws Exception {
+        home = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "acta-crash-home-");
+        int port = freePort();
+        Process first = start(port, "first");
+        Api secretaire = api(port, "secretaire");
+        String actId = Acts.submit(secretaire, "demo", "deliberation");
+        String task = Acts.awaitTask(api(port, "adjoint"), "demo", actId);
+        assertThat(Acts.decide(api(port, "adjoint"), "demo", task, "APPROVE", "Vu avant la panne").status())
+                .isEqualTo(204);
+
+        first.destroyForcibly();
+        assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+        start(port, "second");
+        String maireTask = Acts.awaitTask(api(port, "maire"), "demo", actId);
+        assertThat(Acts.decide(api(port, "maire"), "demo", maireTask, "APPROVE", null).status()).isEqualTo(204);
+        Acts.awaitState(secretaire, "demo", actId, "COMPLETED");
+
+        List<String> events = secretaire.get("/api/v1/tenants/demo/acts/" + actId).json("$.history[*].event");
+        assertThat(events).containsExactly("SUBMITTED", "CIRCUIT_STARTED", "VISA_APPROVED", "VISA_APPROVED",
+                "COMPLETED");
+        // the adjoint's visa survived the crash and was not asked again
+        assertThat(api(port, "adjoint").get("/api/v1/tenants/demo/tasks").text()).doesNotContain(actId);
+    }
+
+    private Process start(int port, String name) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx1g", "-cp", classpath, ActaApplication.class.getName(),
+                "--acta.home=" + home, "--server.port=" + port, "--logging.level.root=WARN")
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve(name + ".log").toFile());
+        builder.environment().remove("ACTA_DB_URL");
+        Process process = builder.start();
+        processes.add(process);
+        Api anonymous = new Api("http://localhost:" + port, null, null);
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Acta stopped during start-up; see " + home.resolve(name + ".log"));
+            }
+            try {
+                return anonymous.get("/actuator/health").status() == 200;
+            } catch (RuntimeException e) {
+                return false;
+            }
+        });
+        return process;
+    }
+
+    private static Api api(int port, String user) {
+        return new Api("http://localhost:" + port, user, "demo");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (Process p : processes) {
+            if (p.isAlive()) {
+                p.destroy();
+                if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            }
+        }
+        // a PostgreSQL left behind by a failed run must not outlive the test
+        File pid = home == null ? null : home.resolve("postgres/postmaster.pid").toFile();
+        if (pid != null && pid.exists()) {
+            String first = Files.readAllLines(pid.toPath()).get(0).strip();
+            ProcessHandle.of(Long.parseLong(first)).ifPresent(ProcessHandle::destroy);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package fr.acta;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+/**
+ * The capability packages and their allowed dependencies. Spring Modulith fails the build on a
+ * cycle between capabilities or on a reach into another capability's internals; the explicit
+ * list below documents who may use whom.
+ */
+class ModuleStructureTest {
+
+    static final ApplicationModules MODULES = ApplicationModules.of(ActaApplication.class);
+
+    @Test
+    void capabilities_have_no_cycles_and_respect_each_others_internals() {
+        MODULES.verify();
+    }
+
+    @Test
+    void the_capabilities_are_the_documented_ones() {
+        assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
+                .containsExactlyInAnyOrder("act", "circuit", "classification", "common", "demo", "document",
+                        "platform", "tenant", "web", "workflow");
+    }
+
+    @Test
+    void dependencies_point_inwards() {
+        assertDependsOnlyOn("tenant", "common");
+        assertDependsOnlyOn("document", "common", "tenant");
+        assertDependsOnlyOn("classification", "common", "tenant");
+        assertDependsOnlyOn("circuit", "common", "tenant");
+        assertDependsOnlyOn("act", "common", "tenant", "document", "classification", "circuit");
+        assertDependsOnlyOn("workflow", "common", "tenant", "document", "circuit", "act");
+        assertDependsOnlyOn("web", "common", "tenant");
+    }
+
+    @Test
+    void writes_the_module_documentation() {
+        new Documenter(MODULES).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+    }
+
+    private static void assertDependsOnlyOn(String module, String... allowed) {
+        ApplicationModule m = MODULES.getModuleByName(module).orElseThrow();
+        assertThat(m.getBootstrapDependencies(MODULES).map(ApplicationModule::getIdentifier).map(Object::toString))
+                .as("bootstrap dependencies of %s", module).isSubsetOf(allowed);
+        assertThat(m.getDirectDependencies(MODULES).stream().map(d -> d.getTargetModule().getIdentifier().toString()))
+                .as("direct dependencies of %s", module).isSubsetOf(java.util.List.of(allowed));
+    }
+}
