@@ -15,9 +15,12 @@ import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,8 +43,22 @@ public class DocumentStore {
         try {
             Files.createDirectories(root);
             Files.createDirectories(staging);
+            sweepStaging(Duration.ofHours(1));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the document folders under " + properties.home(), e);
+        }
+    }
+
+    /** Uploads staged by a process that died (kill -9 during an intake) are removed at the next start. */
+    void sweepStaging(Duration olderThan) throws IOException {
+        Instant limit = Instant.now().minus(olderThan);
+        try (Stream<Path> files = Files.list(staging)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (file.getFileName().toString().endsWith(".part")
+                        && Files.getLastModifiedTime(file).toInstant().isBefore(limit)) {
+                    Files.deleteIfExists(file);
+                }
+            }
         }
     }
 
@@ -112,10 +129,6 @@ public class DocumentStore {
         } catch (IOException ignored) {
             // best effort: the staging area is swept at start-up
         }
-    }
-
-    Path stagingArea() {
-        return staging;
     }
 
     static String hash(Path file) throws IOException {
