@@ -25,7 +25,7 @@ class ModuleStructureTest {
     void the_capabilities_are_the_documented_ones() {
         assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
                 .containsExactlyInAnyOrder("act", "circuit", "classification", "common", "demo", "document",
-                        "platform", "tenant", "web", "workflow");
+                        "notification", "platform", "tenant", "web", "workflow");
     }
 
     @Test
@@ -35,7 +35,8 @@ class ModuleStructureTest {
         assertDependsOnlyOn("classification", "common", "tenant");
         assertDependsOnlyOn("circuit", "common", "tenant");
         assertDependsOnlyOn("act", "common", "tenant", "document", "classification", "circuit");
-        assertDependsOnlyOn("workflow", "common", "tenant", "document", "circuit", "act");
+        assertDependsOnlyOn("workflow", "common", "tenant", "document", "circuit", "act", "notification");
+        assertDependsOnlyOn("notification", "common");
         assertDependsOnlyOn("web", "common", "tenant");
     }
 

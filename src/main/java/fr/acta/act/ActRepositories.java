@@ -29,3 +29,7 @@ interface ActRepository extends JpaRepository<Act, UUID> {
 interface ActEventRepository extends JpaRepository<ActEvent, Long> {
     List<ActEvent> findByActIdOrderByIdAsc(UUID actId);
 }
+
+interface ActAnnotationRepository extends JpaRepository<ActAnnotation, Long> {
+    List<ActAnnotation> findByActIdOrderByIdAsc(UUID actId);
+}

@@ -1,14 +1,17 @@
 package fr.acta.act;
 
+import fr.acta.circuit.CircuitService;
 import fr.acta.classification.ClassificationService;
 import fr.acta.common.NotFoundException;
 import fr.acta.document.DocumentService;
 import fr.acta.document.DocumentView;
+import fr.acta.tenant.TenantAccess;
 import fr.acta.tenant.TenantRef;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -26,13 +29,17 @@ public class ActService {
     private final ActEventRepository events;
     private final DocumentService documents;
     private final ClassificationService classifications;
+    private final ActAnnotationRepository annotations;
+    private final CircuitService circuits;
 
     ActService(ActRepository acts, ActEventRepository events, DocumentService documents,
-               ClassificationService classifications) {
+               ClassificationService classifications, ActAnnotationRepository annotations, CircuitService circuits) {
         this.acts = acts;
         this.events = events;
         this.documents = documents;
         this.classifications = classifications;
+        this.annotations = annotations;
+        this.circuits = circuits;
     }
 
     @Transactional(readOnly = true)
@@ -42,7 +49,12 @@ public class ActService {
                 .map(e -> new ActView.HistoryEntry(e.getAt(), e.getActor(), e.getEvent(), e.getDetail())).toList();
         LocalDate classificationDate = classifications.version(act.getClassificationId())
                 .map(c -> c.view().dateClassification()).orElse(null);
-        return view(tenant, act, documents.current(id), history, classificationDate);
+        Set<String> myDesks = circuits.desksHeldBy(tenant, TenantAccess.currentUser().userId());
+        List<ActView.Annotation> notes = annotations.findByActIdOrderByIdAsc(id).stream()
+                .filter(a -> a.getVisibility().equals("PUBLIC") || myDesks.contains(a.getDesk()))
+                .map(a -> new ActView.Annotation(a.getAt(), a.getAuthor(), a.getDesk(), a.getVisibility(), a.getText()))
+                .toList();
+        return view(tenant, act, documents.current(id), history, classificationDate, notes);
     }
 
     @Transactional(readOnly = true)
@@ -75,12 +87,19 @@ public class ActService {
         events.save(new ActEvent(actId, act.getTenantId(), actor, event, detail));
     }
 
+    /** Leaves a note on an act, in the caller's transaction. */
+    @Transactional
+    public void annotate(UUID actId, String author, String desk, boolean isPrivate, String text) {
+        Act act = acts.findById(actId).orElseThrow(ActService::notFound);
+        annotations.save(new ActAnnotation(actId, act.getTenantId(), author, desk, isPrivate, text));
+    }
+
     private static ActView view(TenantRef tenant, Act a, List<DocumentView> docs, List<ActView.HistoryEntry> history,
-                                LocalDate classificationDate) {
+                                LocalDate classificationDate, List<ActView.Annotation> notes) {
         return new ActView(a.getId(), tenant.code(), a.getState(), a.getIdActe(), a.getNature().name(), a.getNumber(),
                 a.getSubject(), a.getDecisionDate(), a.getMatiere(), a.getMainDocumentType(), a.getAnnexTypes(),
                 a.getCircuitCode(), a.isLegalityControl(), classificationDate, a.getSubmittedBy(), a.getCreatedAt(),
-                a.getUpdatedAt(), docs, history);
+                a.getUpdatedAt(), docs, history, notes);
     }
 
     static NotFoundException notFound() {

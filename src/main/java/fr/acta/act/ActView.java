@@ -11,8 +11,12 @@ public record ActView(UUID id, String tenant, ActState state, String idActe, Str
                       String subject, LocalDate decisionDate, String matiere, String mainDocumentType,
                       List<String> annexTypes, String circuit, boolean legalityControl,
                       LocalDate classificationDate, String submittedBy, Instant createdAt, Instant updatedAt,
-                      List<DocumentView> documents, List<HistoryEntry> history) {
+                      List<DocumentView> documents, List<HistoryEntry> history, List<Annotation> annotations) {
 
     public record HistoryEntry(Instant at, String actor, String event, String detail) {
+    }
+
+    /** {@code visibility} is PUBLIC, or PRIVATE (shown to the holders of its desk only). */
+    public record Annotation(Instant at, String author, String desk, String visibility, String text) {
     }
 }

@@ -1,7 +1,8 @@
 package fr.acta.circuit;
 
-import fr.acta.common.ValidationException;
+import fr.acta.circuit.CircuitSpecs.DeskRight;
 import fr.acta.tenant.TenantRef;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,16 +14,18 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Desks, their holders and the circuits of a collectivité. */
+/** Reading circuits and desks: what a circuit asks, and which desks a person may act for. */
 @Service
 public class CircuitService {
 
     private final DeskRepository desks;
     private final CircuitRepository circuits;
+    private final DelegationRepository delegations;
 
-    CircuitService(DeskRepository desks, CircuitRepository circuits) {
+    CircuitService(DeskRepository desks, CircuitRepository circuits, DelegationRepository delegations) {
         this.desks = desks;
         this.circuits = circuits;
+        this.delegations = delegations;
     }
 
     @Transactional(readOnly = true)
@@ -41,36 +44,56 @@ public class CircuitService {
         return desks.findHeldBy(tenant.id(), userId).stream().map(Desk::getCode).collect(Collectors.toSet());
     }
 
-    @Transactional
-    public void createDesk(TenantRef tenant, String code, String name, Set<UUID> members) {
-        Desk desk = new Desk(tenant.id(), code, name);
-        desk.getMembers().addAll(members);
-        desks.save(desk);
+    /**
+     * The desks a person may act for on a given day: the desks they hold, and the desks whose
+     * delegation to one of those is in force (then "en l'absence de" the delegating desk).
+     */
+    @Transactional(readOnly = true)
+    public List<DeskRight> rightsOf(TenantRef tenant, UUID userId, LocalDate day) {
+        List<Desk> held = desks.findHeldBy(tenant.id(), userId);
+        List<DeskRight> rights = new ArrayList<>();
+        held.forEach(d -> rights.add(new DeskRight(d.getCode(), d.getName(), null, List.of())));
+        if (held.isEmpty()) {
+            return rights;
+        }
+        Map<UUID, Desk> heldById = held.stream().collect(Collectors.toMap(Desk::getId, Function.identity()));
+        for (Delegation delegation : delegations.findByTenantIdAndDelegateDeskIdIn(tenant.id(), heldById.keySet())) {
+            if (delegation.covers(day, null)) {
+                Desk absent = desks.findById(delegation.getDeskId()).orElseThrow();
+                rights.add(new DeskRight(absent.getCode(), absent.getName(),
+                        heldById.get(delegation.getDelegateDeskId()).getCode(), delegation.getNatures()));
+            }
+        }
+        return rights;
     }
 
-    @Transactional
-    public void createCircuit(TenantRef tenant, String code, String name, List<String> visaDeskCodes) {
-        List<CircuitStep> steps = new ArrayList<>();
-        for (String deskCode : visaDeskCodes) {
-            Desk desk = desks.findByTenantIdAndCode(tenant.id(), deskCode)
-                    .orElseThrow(() -> ValidationException.of("steps", "Bureau inconnu : " + deskCode));
-            steps.add(new CircuitStep(desk.getId(), StepKind.VISA));
-        }
-        if (steps.isEmpty()) {
-            throw ValidationException.of("steps", "Un circuit comporte au moins une étape.");
-        }
-        circuits.save(new Circuit(tenant.id(), code, name, steps));
+    /** People who hold a desk (for reminders). */
+    @Transactional(readOnly = true)
+    public Set<UUID> holdersOf(TenantRef tenant, String deskCode) {
+        return desks.findByTenantIdAndCode(tenant.id(), deskCode).map(d -> Set.copyOf(d.getMembers())).orElse(Set.of());
     }
 
-    private CircuitDefinition definition(Circuit circuit) {
-        Map<UUID, Desk> byId = desks.findAllById(circuit.getSteps().stream().map(CircuitStep::getDeskId).toList())
+    @Transactional(readOnly = true)
+    public Optional<CircuitDefinition.DeskRef> desk(TenantRef tenant, String code) {
+        return desks.findByTenantIdAndCode(tenant.id(), code)
+                .map(d -> new CircuitDefinition.DeskRef(d.getCode(), d.getName(), d.getQuality()));
+    }
+
+    CircuitDefinition definition(Circuit circuit) {
+        Map<UUID, Desk> byId = desks.findAllById(circuit.getStepDesks().stream().map(StepDesk::getDeskId).toList())
                 .stream().collect(Collectors.toMap(Desk::getId, Function.identity()));
         List<CircuitDefinition.Step> steps = new ArrayList<>();
         for (int i = 0; i < circuit.getSteps().size(); i++) {
+            int position = i;
             CircuitStep s = circuit.getSteps().get(i);
-            Desk d = byId.get(s.getDeskId());
-            steps.add(new CircuitDefinition.Step(i + 1, s.getKind(), d.getCode(), d.getName()));
+            List<CircuitDefinition.DeskRef> stepDesks = circuit.getStepDesks().stream()
+                    .filter(sd -> sd.getPosition() == position)
+                    .sorted(java.util.Comparator.comparingInt(StepDesk::getDeskPosition))
+                    .map(sd -> byId.get(sd.getDeskId()))
+                    .map(d -> new CircuitDefinition.DeskRef(d.getCode(), d.getName(), d.getQuality())).toList();
+            steps.add(new CircuitDefinition.Step(i + 1, s.getKind(), s.getParallelRule(), stepDesks));
         }
-        return new CircuitDefinition(circuit.getCode(), circuit.getName(), List.copyOf(steps));
+        return new CircuitDefinition(circuit.getCode(), circuit.getName(), circuit.getNatures(),
+                circuit.getSignatureLevel(), circuit.getRevision(), List.copyOf(steps));
     }
 }

@@ -4,24 +4,24 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import java.util.UUID;
 
 @Embeddable
 class CircuitStep {
 
-    @Column(name = "desk_id")
-    private UUID deskId;
     @Enumerated(EnumType.STRING)
     private StepKind kind;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "parallel_rule")
+    private ParallelRule parallelRule;
 
     protected CircuitStep() {
     }
 
-    CircuitStep(UUID deskId, StepKind kind) {
-        this.deskId = deskId;
+    CircuitStep(StepKind kind, ParallelRule parallelRule) {
         this.kind = kind;
+        this.parallelRule = parallelRule;
     }
 
-    UUID getDeskId() { return deskId; }
     StepKind getKind() { return kind; }
+    ParallelRule getParallelRule() { return parallelRule; }
 }

@@ -23,6 +23,8 @@ class Desk {
     private UUID tenantId;
     private String code;
     private String name;
+    /** The quality shown in a visible signature ("Maire de Valmont-sur-Saône"). */
+    private String quality;
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "desk_member", joinColumns = @JoinColumn(name = "desk_id"))
     @Column(name = "user_id")
@@ -31,16 +33,23 @@ class Desk {
     protected Desk() {
     }
 
-    Desk(UUID tenantId, String code, String name) {
+    Desk(UUID tenantId, String code) {
         this.id = UUID.randomUUID();
         this.tenantId = tenantId;
         this.code = code;
+    }
+
+    void define(String name, String quality, Set<UUID> members) {
         this.name = name;
+        this.quality = quality;
+        this.members.clear();
+        this.members.addAll(members);
     }
 
     UUID getId() { return id; }
     UUID getTenantId() { return tenantId; }
     String getCode() { return code; }
     String getName() { return name; }
+    String getQuality() { return quality; }
     Set<UUID> getMembers() { return members; }
 }

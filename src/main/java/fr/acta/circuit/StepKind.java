@@ -1,6 +1,11 @@
 package fr.acta.circuit;
 
-/** What a circuit step asks of its desk. The foundation knows visas; signatures come with the parapheur. */
+/** What a circuit step asks of its desks. */
 public enum StepKind {
-    VISA
+    /** An approval by a person; no certificate. */
+    VISA,
+    /** A PAdES signature by a person, with the desk's certificate. */
+    SIGNATURE,
+    /** The collectivité's server seal, applied automatically. */
+    SEAL
 }

@@ -1,6 +1,11 @@
 package fr.acta.demo;
 
-import fr.acta.circuit.CircuitService;
+import fr.acta.circuit.CircuitAdministration;
+import fr.acta.circuit.CircuitSpecs.CircuitSpec;
+import fr.acta.circuit.CircuitSpecs.DeskSpec;
+import fr.acta.circuit.CircuitSpecs.StepSpec;
+import fr.acta.circuit.ParallelRule;
+import fr.acta.circuit.StepKind;
 import fr.acta.classification.ClassificationService;
 import fr.acta.common.ActaProperties;
 import fr.acta.platform.EmbeddedDatabase;
@@ -39,13 +44,13 @@ class DemoData implements InitializingBean {
 
     private final TenantService tenants;
     private final ClassificationService classifications;
-    private final CircuitService circuits;
+    private final CircuitAdministration circuits;
     private final IdentityService identity;
     private final AuthorizationService authorizations;
     private final TransactionTemplate tx;
     private final boolean enabled;
 
-    DemoData(TenantService tenants, ClassificationService classifications, CircuitService circuits,
+    DemoData(TenantService tenants, ClassificationService classifications, CircuitAdministration circuits,
              IdentityService identity, AuthorizationService authorizations, TransactionTemplate tx,
              ActaProperties properties, EmbeddedDatabase embedded) {
         this.tenants = tenants;
@@ -96,16 +101,26 @@ class DemoData implements InitializingBean {
         AppUser adjoint = deputy == null ? maire
                 : tenants.createUser(deputy, PASSWORD, "Adjoint au maire", deputy + "@" + domain, tenant,
                 Set.of(Role.ELECTED));
-        circuits.createDesk(tenant, "Maire", "Maire", Set.of(maire.getId()));
-        circuits.createDesk(tenant, "Adjoint", "Adjoint au maire", Set.of(adjoint.getId()));
-        circuits.createCircuit(tenant, "deliberation", "Délibération : visa de l'adjoint puis du maire",
-                List.of("Adjoint", "Maire"));
-        circuits.createCircuit(tenant, "arrete", "Arrêté : visa du maire", List.of("Maire"));
+        circuits.saveDesk(tenant, "Maire", new DeskSpec("Maire", "Maire de " + commune(tenant), List.of(mayor)));
+        circuits.saveDesk(tenant, "Adjoint", new DeskSpec("Adjoint au maire", "Adjoint au maire de " + commune(tenant),
+                List.of(adjoint.getUsername())));
+        circuits.saveCircuit(tenant, "deliberation", new CircuitSpec("Délibération : visa de l'adjoint puis du maire",
+                List.of(), null, List.of(step(StepKind.VISA, "Adjoint"), step(StepKind.VISA, "Maire"))));
+        circuits.saveCircuit(tenant, "arrete", new CircuitSpec("Arrêté : visa du maire", List.of(), null,
+                List.of(step(StepKind.VISA, "Maire"))));
         try (InputStream in = new ClassPathResource("sample-documents/" + classification).getInputStream()) {
             classifications.importXml(tenant, in.readAllBytes());
         } catch (IOException e) {
             throw new IllegalStateException("Demo classification missing: " + classification, e);
         }
+    }
+
+    private static StepSpec step(StepKind kind, String desk) {
+        return new StepSpec(kind, ParallelRule.ANY, List.of(desk));
+    }
+
+    private static String commune(TenantRef tenant) {
+        return tenant.name().replaceFirst("^Commune de ", "");
     }
 
     /** Cockpit signs in against the engine's own identity: admin and operateur are camunda-admin there. */

@@ -24,6 +24,9 @@ public class Tenant {
     private String natureCode;
     @Column(name = "created_at")
     private Instant createdAt;
+    /** Default PAdES level of the collectivité's signatures (B, T, LT or LTA). */
+    @Column(name = "signature_level")
+    private String signatureLevel = "LT";
 
     protected Tenant() {
     }
@@ -48,4 +51,5 @@ public class Tenant {
     public String getArrondissement() { return arrondissement; }
     public String getNatureCode() { return natureCode; }
     public Instant getCreatedAt() { return createdAt; }
+    public String getSignatureLevel() { return signatureLevel; }
 }

@@ -49,4 +49,10 @@ public class TenantService {
     public java.util.Optional<AppUser> user(String username) {
         return users.findByUsername(username);
     }
+
+    /** The people with these ids, by id (unknown ids are left out). */
+    @Transactional(readOnly = true)
+    public java.util.Map<java.util.UUID, AppUser> users(java.util.Collection<java.util.UUID> ids) {
+        return users.findAllById(ids).stream().collect(java.util.stream.Collectors.toMap(AppUser::getId, u -> u));
+    }
 }

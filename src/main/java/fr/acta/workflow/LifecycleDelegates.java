@@ -2,13 +2,8 @@ package fr.acta.workflow;
 
 import fr.acta.act.ActService;
 import fr.acta.act.ActState;
-import fr.acta.circuit.CircuitDefinition;
-import fr.acta.circuit.CircuitService;
 import fr.acta.document.DocumentTextExtractor;
-import fr.acta.tenant.TenantAccess;
-import fr.acta.tenant.TenantRef;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -34,18 +29,11 @@ class LifecycleDelegates {
                 "Circuit « " + execution.getVariable(Variables.CIRCUIT) + " » démarré");
     }
 
-    /** Freezes the circuit's desks when it starts: later edits of the circuit do not touch a running act. */
+    /** End of an approved circuit. */
     @Bean
-    JavaDelegate loadCircuitDelegate(CircuitService circuits, TenantAccess tenants) {
-        return execution -> {
-            TenantRef tenant = tenants.find(tenant(execution)).orElseThrow();
-            String code = (String) execution.getVariable(Variables.CIRCUIT);
-            CircuitDefinition circuit = circuits.find(tenant, code)
-                    .orElseThrow(() -> new IllegalStateException("Circuit " + code + " no longer exists"));
-            execution.setVariable(Variables.CIRCUIT_PLAN, circuit.steps().stream()
-                    .map(CircuitDefinition.Step::deskCode).collect(Collectors.joining(",")));
-            execution.setVariable(Variables.DECISION, "PENDING");
-        };
+    JavaDelegate closeCircuitDelegate(ActService acts) {
+        return execution -> acts.record(actId(execution), null, SYSTEM, "CIRCUIT_COMPLETED",
+                "Circuit « " + execution.getVariable(Variables.CIRCUIT) + " » terminé");
     }
 
     @Bean

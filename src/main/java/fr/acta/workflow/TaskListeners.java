@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,15 +13,19 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class TaskListeners {
 
-    /** A visa task goes to its desk (a candidate group per desk and collectivité), with a due date. */
+    /** A step task goes to its desk (a candidate group per desk and collectivité), with its kind and due date. */
     @Bean
-    TaskListener visaTaskListener(@Value("${acta.circuit.step-due:P5D}") Duration due) {
+    TaskListener stepTaskListener(CircuitSteps steps) {
         return task -> {
             String tenant = (String) task.getVariable(Variables.TENANT);
             String desk = (String) task.getVariable(Variables.DESK);
+            String plan = (String) task.getVariable(Variables.CIRCUIT_PLAN);
+            int index = (Integer) task.getVariable(Variables.STEP_INDEX);
             task.addCandidateGroup(Variables.deskGroup(tenant, desk));
             task.setVariableLocal(Variables.ACT_ID, task.getVariable(Variables.ACT_ID));
             task.setVariableLocal(Variables.DESK, desk);
+            task.setVariableLocal(Variables.STEP_KIND, steps.kind(plan, index));
+            Duration due = Duration.parse((String) task.getVariable(Variables.STEP_DUE));
             task.setDueDate(new Date(System.currentTimeMillis() + due.toMillis()));
         };
     }

@@ -7,13 +7,23 @@ final class Variables {
     static final String CIRCUIT = "circuit";
     static final String SUBMITTED_BY = "submittedBy";
     static final String CIRCUIT_PLAN = "circuitPlan";
+    static final String SIGNATURE_LEVEL = "signatureLevel";
+    static final String STEP_INDEX = "stepIndex";
+    static final String STEP_COUNT = "stepCount";
+    static final String STEP_DUE = "stepDue";
+    static final String STEP_ACTORS = "stepActors";
+    static final String PREVIOUS_STEP = "previousStepIndex";
+    static final String PREVIOUS_ACTORS = "previousActors";
     static final String DESK = "desk";
+    static final String STEP_KIND = "stepKind";
     static final String DECISION = "decision";
     static final String CIRCUIT_DECISION = "circuitDecision";
+    static final String LATE = "late";
 
     static final String LIFECYCLE_PROCESS = "act-lifecycle";
-    static final String VISA_TASK = "visa";
+    static final String STEP_TASK = "step";
     static final String CORRECTION_TASK = "correction";
+    static final String REMORSE_MESSAGE = "remords";
 
     private Variables() {
     }
