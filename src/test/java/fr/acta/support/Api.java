@@ -41,6 +41,11 @@ public final class Api {
                 .exchange((req, res) -> Response.of(res.getStatusCode(), res.getHeaders(), res.getBody().readAllBytes()));
     }
 
+    public Response delete(String path) {
+        return client.delete().uri(path).exchange((req, res) -> Response.of(res.getStatusCode(), res.getHeaders(),
+                res.getBody().readAllBytes()));
+    }
+
     public Response put(String path, MediaType type, byte[] body) {
         return client.put().uri(path).contentType(type).body(body)
                 .exchange((req, res) -> Response.of(res.getStatusCode(), res.getHeaders(), res.getBody().readAllBytes()));
