@@ -111,8 +111,9 @@ class ActController {
     }
 
     private ActMetadata parse(MultipartFile part) {
+        ActMetadata metadata;
         try {
-            return objectMapper.readValue(part.getBytes(), ActMetadata.class);
+            metadata = objectMapper.readValue(part.getBytes(), ActMetadata.class);
         } catch (MismatchedInputException e) {
             String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
                     : "[" + r.getIndex() + "]").collect(Collectors.joining("."));
@@ -123,6 +124,11 @@ class ActController {
         } catch (IOException e) {
             throw ValidationException.of("metadata", "Métadonnées illisibles.");
         }
+        if (metadata == null) {
+            // a JSON null reads as no object at all
+            throw ValidationException.of("metadata", "Les métadonnées doivent être un objet JSON.");
+        }
+        return metadata;
     }
 
     private static List<IncomingFile> files(List<MultipartFile> parts) {

@@ -162,6 +162,7 @@ public class ActIntakeService {
         }
         List<IncomingDocument> incoming = new ArrayList<>();
         long total = 0;
+        long mainSize = 0;
         if (main == null && existing == null) {
             errors.add(new FieldViolation("main", "Le document principal est obligatoire."));
         } else if (main != null) {
@@ -170,6 +171,7 @@ public class ActIntakeService {
                     : MAIN_TYPES;
             StagedFile file = stageChecked(main, "main", allowed, staged, errors);
             if (file != null) {
+                mainSize = file.size();
                 total += file.size();
                 incoming.add(new IncomingDocument(file, DocumentRole.MAIN, 0,
                         checked == null ? null : checked.mainDocumentType()));
@@ -194,7 +196,8 @@ public class ActIntakeService {
         if (total > maxActSize) {
             throw new ValidationException(413, "La taille totale des documents dépasse la limite de "
                     + (maxActSize / (1024 * 1024)) + " Mo par acte.",
-                    List.of(new FieldViolation("annexes", "Taille totale : " + total + " octets.")));
+                    List.of(new FieldViolation(mainSize > maxActSize ? "main" : "annexes",
+                            "Taille totale : " + total + " octets.")));
         }
         if (!errors.isEmpty() || checked == null) {
             throw new ValidationException("L'acte n'a pas été déposé : corrigez les champs signalés.", errors);

@@ -6,8 +6,11 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.xml.stream.XMLInputFactory;
@@ -41,6 +44,10 @@ public class DocumentInspector {
 
     private static final byte[] ZIP_END = {'P', 'K', 5, 6};
     private static final byte[] ZIP_LOCAL = {'P', 'K', 3, 4};
+    /** Larger than an A3 page scanned at 600 dpi; bounds the time spent decoding an image. */
+    private static final long MAX_IMAGE_PIXELS = 200_000_000L;
+    /** Pixels kept in memory while an image is decoded to check it. */
+    private static final long MAX_DECODED_PIXELS = 4_000_000L;
 
     private final Detector detector;
     private final MediaTypeRegistry registry;
@@ -157,9 +164,25 @@ public class DocumentInspector {
             }
             ImageReader reader = readers.next();
             try {
-                reader.setInput(in);
-                if (reader.getWidth(0) <= 0 || reader.getHeight(0) <= 0) {
+                reader.setInput(in, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels <= 0) {
                     return Optional.of("L'image est vide.");
+                }
+                if (pixels > MAX_IMAGE_PIXELS) {
+                    return Optional.of("L'image est trop grande (plus de " + MAX_IMAGE_PIXELS / 1_000_000
+                            + " millions de pixels).");
+                }
+                // Decode every byte, keeping only a subsample in memory: a truncated or corrupt image
+                // fails, or (JPEG) makes the decoder warn that it filled in what was missing.
+                ImageReadParam param = reader.getDefaultReadParam();
+                int step = (int) Math.ceil(Math.sqrt((double) pixels / MAX_DECODED_PIXELS));
+                param.setSourceSubsampling(step, step, 0, 0);
+                List<String> warnings = new ArrayList<>();
+                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+                reader.read(0, param);
+                if (!warnings.isEmpty()) {
+                    return Optional.of("L'image est illisible ou corrompue.");
                 }
             } finally {
                 reader.dispose();

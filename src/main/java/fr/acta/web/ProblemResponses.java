@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -17,6 +19,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -28,8 +31,13 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** Every error of the API as RFC 9457 problem+json, with a French detail and the faulty fields. */
+/**
+ * Every error of the API as RFC 9457 problem+json, with a French detail and the faulty fields. Ordered
+ * before Spring Boot's own problem-details handler, which would otherwise answer the Spring MVC
+ * exceptions (missing part, type mismatch…) in English and without the faulty fields.
+ */
 @RestControllerAdvice(basePackages = "fr.acta")
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ProblemResponses {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
@@ -116,6 +124,11 @@ class ProblemResponses {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (e instanceof ErrorResponse known && !known.getStatusCode().is5xxServerError()) {
+            // another request error of Spring MVC (not acceptable, missing header…): its own status
+            HttpStatus status = HttpStatus.valueOf(known.getStatusCode().value());
+            return problem(status, title(status) + ".", List.of());
+        }
         log.error("Unexpected error", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Une erreur interne est survenue ; elle a été journalisée.", List.of());
@@ -128,6 +141,7 @@ class ProblemResponses {
             case 403 -> "Accès refusé";
             case 404 -> "Introuvable";
             case 405 -> "Méthode non autorisée";
+            case 406 -> "Format de réponse non disponible";
             case 409 -> "Conflit";
             case 413 -> "Contenu trop volumineux";
             case 415 -> "Type de contenu non pris en charge";

@@ -1,5 +1,6 @@
 package fr.acta.support;
 
+import fr.acta.common.ActaProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,17 +16,21 @@ import org.springframework.test.context.DynamicPropertySource;
  * Base of the API tests: the real application on its embedded default (its own PostgreSQL, started
  * from Maven-delivered binaries, in a fresh data folder per test JVM), with the demo content,
  * called over HTTP on a random port. One Spring context is shared by every subclass.
+ *
+ * <p>A subclass that needs a context of its own (other properties through {@code @TestPropertySource})
+ * must also set {@code acta.test.instance} to a name of its own: it then gets its own data folder,
+ * hence its own PostgreSQL, since two servers cannot share one folder.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 public abstract class ApiTest {
 
-    static final Path HOME;
+    static final Path ROOT;
 
     static {
         try {
             Files.createDirectories(Path.of("target"));
-            HOME = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "acta-test-home-");
+            ROOT = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "acta-test-home-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -33,7 +38,7 @@ public abstract class ApiTest {
 
     @DynamicPropertySource
     static void home(DynamicPropertyRegistry registry) {
-        registry.add("acta.home", HOME::toString);
+        registry.add("acta.home", () -> ROOT + "/${acta.test.instance:shared}");
     }
 
     @LocalServerPort
@@ -42,11 +47,23 @@ public abstract class ApiTest {
     @Autowired
     protected org.springframework.jdbc.core.JdbcTemplate jdbc;
 
+    @Autowired
+    private ActaProperties properties;
+
     protected Api as(String user) {
         return new Api("http://localhost:" + port, user, "demo");
     }
 
-    protected static Path home() {
-        return HOME;
+    protected Api as(String user, String password) {
+        return new Api("http://localhost:" + port, user, password);
+    }
+
+    protected Api anonymous() {
+        return new Api("http://localhost:" + port, null, null);
+    }
+
+    /** The ACTA_HOME of this test's application. */
+    protected Path home() {
+        return properties.home();
     }
 }
