@@ -95,6 +95,47 @@ public class DocumentService {
         return views;
     }
 
+    /**
+     * Stores a document Acta produced (a signed version, a bordereau) and attaches it to the act,
+     * in the caller's transaction. Versions of the same role stay; the newest is the current one.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public DocumentView addGenerated(TenantRef tenant, UUID actId, DocumentRole role, String name, String mediaType,
+                                     byte[] content) {
+        StagedFile staged;
+        try {
+            staged = store.stage(new java.io.ByteArrayInputStream(content), name);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot stage a generated document of act " + actId, e);
+        }
+        int position = (int) documents.findByActIdAndReplacedAtIsNull(actId).stream()
+                .filter(d -> d.getRole() == role).count() + 1;
+        StagedFile typed = new StagedFile(staged.path(), name, staged.size(), staged.sha256(), mediaType);
+        return attach(tenant, actId, List.of(new IncomingDocument(typed, role, position, null))).get(0);
+    }
+
+    /** The newest current document of a role, if any. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<DocumentView> latest(UUID actId, DocumentRole role) {
+        return documents.findByActIdAndReplacedAtIsNull(actId).stream().filter(d -> d.getRole() == role)
+                .max(Comparator.comparingInt(ActDocument::getPosition)).map(DocumentView::of);
+    }
+
+    /** The bytes of a stored document. */
+    public byte[] read(TenantRef tenant, DocumentView document) {
+        try (InputStream in = store.open(tenant.code(), document.sha256())) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Stored file missing for document " + document.id(), e);
+        }
+    }
+
+    /** Withdraws a document Acta produced (a signature taken back): it stays stored, no longer current. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void withdraw(UUID documentId) {
+        documents.findById(documentId).ifPresent(d -> d.replace(Instant.now()));
+    }
+
     /** Marks the current documents of the given role as replaced (they stay stored and listed in history). */
     @Transactional(propagation = Propagation.MANDATORY)
     public void replace(UUID actId, DocumentRole role) {
@@ -105,8 +146,16 @@ public class DocumentService {
 
     @Transactional(readOnly = true)
     public List<DocumentView> current(UUID actId) {
-        return documents.findByActIdAndReplacedAtIsNull(actId).stream().sorted(ORDER)
-                .map(DocumentView::of).toList();
+        return newestVersions(documents.findByActIdAndReplacedAtIsNull(actId)).stream().map(DocumentView::of).toList();
+    }
+
+    /** Of the versions Acta produced (signed, bordereau), only the newest is current. */
+    private static List<ActDocument> newestVersions(List<ActDocument> docs) {
+        Map<DocumentRole, Integer> newest = new java.util.EnumMap<>(DocumentRole.class);
+        docs.stream().filter(d -> d.getRole() == DocumentRole.SIGNED || d.getRole() == DocumentRole.BORDEREAU)
+                .forEach(d -> newest.merge(d.getRole(), d.getPosition(), Math::max));
+        return docs.stream().filter(d -> !newest.containsKey(d.getRole()) || newest.get(d.getRole()) == d.getPosition())
+                .sorted(ORDER).toList();
     }
 
     @Transactional(readOnly = true)
@@ -115,9 +164,9 @@ public class DocumentService {
             return Map.of();
         }
         return documents.findByActIdInAndReplacedAtIsNull(actIds).stream()
-                .sorted(ORDER)
-                .collect(Collectors.groupingBy(ActDocument::getActId, Collectors.mapping(DocumentView::of,
-                        Collectors.toList())));
+                .collect(Collectors.groupingBy(ActDocument::getActId)).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey,
+                        e -> newestVersions(e.getValue()).stream().map(DocumentView::of).toList()));
     }
 
     /** The document's description and its bytes; 404 unless it belongs to that act of that collectivité. */

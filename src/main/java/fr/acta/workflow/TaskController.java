@@ -3,7 +3,9 @@ package fr.acta.workflow;
 import fr.acta.tenant.TenantAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,10 +22,31 @@ class TaskController {
 
     private final TenantAccess access;
     private final TaskWorkService work;
+    private final BulkSignatureService bulk;
 
-    TaskController(TenantAccess access, TaskWorkService work) {
+    TaskController(TenantAccess access, TaskWorkService work, BulkSignatureService bulk) {
         this.access = access;
         this.work = work;
+        this.bulk = bulk;
+    }
+
+    /** The body of a bulk signature request. */
+    record BulkRequest(List<String> taskIds, String password) {
+    }
+
+    @PostMapping("/tasks/bulk-signature")
+    @Operation(summary = "Signer plusieurs actes en une fois (traitement suivi par /jobs/{id})")
+    ResponseEntity<Map<String, Object>> bulkSignature(@PathVariable String tenant, @RequestBody BulkRequest body) {
+        UUID job = bulk.start(access.require(tenant), body == null ? null : body.taskIds(),
+                body == null ? null : body.password());
+        String url = "/api/v1/tenants/" + tenant + "/jobs/" + job;
+        return ResponseEntity.accepted().location(URI.create(url)).body(Map.of("id", job, "url", url));
+    }
+
+    @GetMapping("/jobs/{jobId}")
+    @Operation(summary = "Avancement d'une signature par lot et résultat par acte")
+    BulkSignatureService.JobView job(@PathVariable String tenant, @PathVariable UUID jobId) {
+        return bulk.get(access.require(tenant), jobId);
     }
 
     @GetMapping("/tasks")

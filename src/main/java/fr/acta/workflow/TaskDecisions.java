@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 class TaskDecisions {
 
     record Decision(TenantRef tenant, Task task, UUID actId, String desk, DeskRight right, ActaPrincipal me,
-                    String decision, String annotation, String privateAnnotation, String password) {
+                    String decision, String annotation, String privateAnnotation, String password,
+                    boolean passwordConfirmed) {
     }
 
     private final TaskService tasks;
@@ -52,7 +53,8 @@ class TaskDecisions {
             event = "VISA_REJECTED";
             detail = "Rejet au bureau " + d.desk() + absence + " : " + d.annotation();
         } else if (d.decision().equals("SIGN")) {
-            if (d.password() == null || !passwords.matches(d.password(), d.me().getPassword())) {
+            if (!d.passwordConfirmed()
+                    && (d.password() == null || !passwords.matches(d.password(), d.me().getPassword()))) {
                 throw ValidationException.of("password", "Confirmez la signature avec votre mot de passe.");
             }
             String level = (String) runtime.getVariable(d.task().getExecutionId(), Variables.SIGNATURE_LEVEL);

@@ -103,10 +103,20 @@ public class TaskWorkService {
             throw ValidationException.of(annotation != null && annotation.length() > 2000 ? "annotation" : "privateAnnotation",
                     "Une annotation ne peut dépasser 2000 caractères.");
         }
+        execute(tenant, taskId, decision, annotation, privateAnnotation, body.password(), false);
+    }
+
+    /** Signs a task whose signer already confirmed with their password (bulk signing); returns the act id. */
+    public UUID signConfirmed(TenantRef tenant, String taskId) {
+        return execute(tenant, taskId, "SIGN", null, null, null, true);
+    }
+
+    private UUID execute(TenantRef tenant, String taskId, String decision, String annotation, String privateAnnotation,
+                         String password, boolean passwordConfirmed) {
         ActaPrincipal me = TenantAccess.currentUser();
         Map<String, DeskRight> rights = rights(tenant);
         try {
-            tx.executeWithoutResult(status -> {
+            return tx.execute(status -> {
                 Task task = rights.isEmpty() ? null : tasks.createTaskQuery().taskId(taskId)
                         .taskCandidateGroupIn(groups(tenant, rights)).taskDefinitionKey(Variables.STEP_TASK).singleResult();
                 if (task == null) {
@@ -127,7 +137,8 @@ public class TaskWorkService {
                             : "Cette étape demande un visa : VISA (ou APPROVE) ou REJECT.");
                 }
                 decisions.apply(new TaskDecisions.Decision(tenant, task, actId, desk, right, me, decision, annotation,
-                        privateAnnotation, body.password()));
+                        privateAnnotation, password, passwordConfirmed));
+                return actId;
             });
         } catch (OptimisticLockingException e) {
             throw new ConflictException("Cette tâche vient d'être traitée par quelqu'un d'autre.");
