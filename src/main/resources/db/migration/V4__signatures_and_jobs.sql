@@ -42,3 +42,6 @@ create table signature_job_item (
     primary key (job_id, position)
 );
 create index signature_job_item_pending on signature_job_item(status) where status = 'PENDING';
+
+-- The desk at which a history event happened (visas, signatures, rejections), for the bordereau.
+alter table act_event add column desk varchar(64);

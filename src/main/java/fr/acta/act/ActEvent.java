@@ -25,8 +25,14 @@ class ActEvent {
     private String actor;
     private String event;
     private String detail;
+    private String desk;
 
     protected ActEvent() {
+    }
+
+    ActEvent(UUID actId, UUID tenantId, String actor, String event, String detail, String desk) {
+        this(actId, tenantId, actor, event, detail);
+        this.desk = desk;
     }
 
     ActEvent(UUID actId, UUID tenantId, String actor, String event, String detail) {
@@ -42,4 +48,5 @@ class ActEvent {
     String getActor() { return actor; }
     String getEvent() { return event; }
     String getDetail() { return detail; }
+    String getDesk() { return desk; }
 }

@@ -5,6 +5,8 @@ import fr.acta.classification.ClassificationService;
 import fr.acta.common.NotFoundException;
 import fr.acta.document.DocumentService;
 import fr.acta.document.DocumentView;
+import fr.acta.signature.SignatureLedger;
+import fr.acta.signature.SignatureView;
 import fr.acta.tenant.TenantAccess;
 import fr.acta.tenant.TenantRef;
 import java.time.LocalDate;
@@ -31,9 +33,12 @@ public class ActService {
     private final ClassificationService classifications;
     private final ActAnnotationRepository annotations;
     private final CircuitService circuits;
+    private final SignatureLedger signatures;
 
     ActService(ActRepository acts, ActEventRepository events, DocumentService documents,
-               ClassificationService classifications, ActAnnotationRepository annotations, CircuitService circuits) {
+               ClassificationService classifications, ActAnnotationRepository annotations, CircuitService circuits,
+               SignatureLedger signatures) {
+        this.signatures = signatures;
         this.acts = acts;
         this.events = events;
         this.documents = documents;
@@ -46,7 +51,7 @@ public class ActService {
     public ActView get(TenantRef tenant, UUID id) {
         Act act = acts.findByIdAndTenantId(id, tenant.id()).orElseThrow(ActService::notFound);
         List<ActView.HistoryEntry> history = events.findByActIdOrderByIdAsc(id).stream()
-                .map(e -> new ActView.HistoryEntry(e.getAt(), e.getActor(), e.getEvent(), e.getDetail())).toList();
+                .map(ActService::entry).toList();
         LocalDate classificationDate = classifications.version(act.getClassificationId())
                 .map(c -> c.view().dateClassification()).orElse(null);
         Set<String> myDesks = circuits.desksHeldBy(tenant, TenantAccess.currentUser().userId());
@@ -54,7 +59,7 @@ public class ActService {
                 .filter(a -> a.getVisibility().equals("PUBLIC") || myDesks.contains(a.getDesk()))
                 .map(a -> new ActView.Annotation(a.getAt(), a.getAuthor(), a.getDesk(), a.getVisibility(), a.getText()))
                 .toList();
-        return view(tenant, act, documents.current(id), history, classificationDate, notes);
+        return view(tenant, act, documents.current(id), history, classificationDate, notes, signatures.active(id));
     }
 
     @Transactional(readOnly = true)
@@ -80,11 +85,27 @@ public class ActService {
     /** Moves the act to a state and writes the event to its history, in the caller's transaction. */
     @Transactional
     public void record(UUID actId, ActState newState, String actor, String event, String detail) {
+        record(actId, newState, actor, event, detail, null);
+    }
+
+    /** As {@link #record(UUID, ActState, String, String, String)}, for an event that happened at a desk. */
+    @Transactional
+    public void record(UUID actId, ActState newState, String actor, String event, String detail, String desk) {
         Act act = acts.findById(actId).orElseThrow(ActService::notFound);
         if (newState != null && act.getState() != newState) {
             act.moveTo(newState);
         }
-        events.save(new ActEvent(actId, act.getTenantId(), actor, event, detail));
+        events.save(new ActEvent(actId, act.getTenantId(), actor, event, detail, desk));
+    }
+
+    /** The act's history, for the system's own use (bordereau, archive): no caller check. */
+    @Transactional(readOnly = true)
+    public List<ActView.HistoryEntry> history(UUID actId) {
+        return events.findByActIdOrderByIdAsc(actId).stream().map(ActService::entry).toList();
+    }
+
+    private static ActView.HistoryEntry entry(ActEvent e) {
+        return new ActView.HistoryEntry(e.getAt(), e.getActor(), e.getEvent(), e.getDetail(), e.getDesk());
     }
 
     /** Leaves a note on an act, in the caller's transaction. */
@@ -95,11 +116,12 @@ public class ActService {
     }
 
     private static ActView view(TenantRef tenant, Act a, List<DocumentView> docs, List<ActView.HistoryEntry> history,
-                                LocalDate classificationDate, List<ActView.Annotation> notes) {
+                                LocalDate classificationDate, List<ActView.Annotation> notes,
+                                List<SignatureView> signed) {
         return new ActView(a.getId(), tenant.code(), a.getState(), a.getIdActe(), a.getNature().name(), a.getNumber(),
                 a.getSubject(), a.getDecisionDate(), a.getMatiere(), a.getMainDocumentType(), a.getAnnexTypes(),
                 a.getCircuitCode(), a.isLegalityControl(), classificationDate, a.getSubmittedBy(), a.getCreatedAt(),
-                a.getUpdatedAt(), docs, history, notes);
+                a.getUpdatedAt(), docs, history, notes, signed);
     }
 
     static NotFoundException notFound() {

@@ -1,6 +1,7 @@
 package fr.acta.act;
 
 import fr.acta.document.DocumentView;
+import fr.acta.signature.SignatureView;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,9 +12,10 @@ public record ActView(UUID id, String tenant, ActState state, String idActe, Str
                       String subject, LocalDate decisionDate, String matiere, String mainDocumentType,
                       List<String> annexTypes, String circuit, boolean legalityControl,
                       LocalDate classificationDate, String submittedBy, Instant createdAt, Instant updatedAt,
-                      List<DocumentView> documents, List<HistoryEntry> history, List<Annotation> annotations) {
+                      List<DocumentView> documents, List<HistoryEntry> history, List<Annotation> annotations,
+                      List<SignatureView> signatures) {
 
-    public record HistoryEntry(Instant at, String actor, String event, String detail) {
+    public record HistoryEntry(Instant at, String actor, String event, String detail, String desk) {
     }
 
     /** {@code visibility} is PUBLIC, or PRIVATE (shown to the holders of its desk only). */

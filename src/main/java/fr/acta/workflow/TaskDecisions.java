@@ -65,7 +65,7 @@ class TaskDecisions {
             event = "VISA_APPROVED";
             detail = "Visa au bureau " + d.desk() + absence + (d.annotation() == null ? "" : " : " + d.annotation());
         }
-        acts.record(d.actId(), null, who, event, detail);
+        acts.record(d.actId(), null, who, event, detail, d.desk());
         if (d.annotation() != null) {
             acts.annotate(d.actId(), who, d.desk(), false, d.annotation());
         }
