@@ -87,9 +87,12 @@ class ActController {
     Map<String, Object> search(@PathVariable String tenant, @RequestParam(required = false) ActState state,
                                @RequestParam(required = false) String q,
                                @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        if (page < 0 || size < 1 || size > 200) {
-            throw new ValidationException("Pagination invalide.", List.of(
-                    new FieldViolation(page < 0 ? "page" : "size", "page ≥ 0 et 1 ≤ size ≤ 200.")));
+        // the offset (page × size) must stay an int for the database query
+        String faulty = page < 0 ? "page" : size < 1 || size > 200 ? "size"
+                : (long) page * size > Integer.MAX_VALUE ? "page" : null;
+        if (faulty != null) {
+            throw new ValidationException("Pagination invalide.", List.of(new FieldViolation(faulty,
+                    "page ≥ 0 et 1 ≤ size ≤ 200, page × size au plus " + Integer.MAX_VALUE + ".")));
         }
         var result = acts.search(access.require(tenant), state, q, page, size);
         return Map.of("content", result.getContent(), "page", page, "size", size,

@@ -18,10 +18,12 @@ interface ActRepository extends JpaRepository<Act, UUID> {
 
     List<Act> findByIdIn(List<UUID> ids);
 
+    /** {@code q}: a lower-case LIKE pattern whose wildcards in the searched text are escaped with a backslash. */
     @Query("""
             select a from Act a where a.tenantId = :tenantId
               and (:state is null or a.state = :state)
-              and (:q is null or lower(a.subject) like :q or lower(a.number) like :q or lower(a.idActe) like :q)
+              and (:q is null or lower(a.subject) like :q escape '\\' or lower(a.number) like :q escape '\\'
+                   or lower(a.idActe) like :q escape '\\')
             """)
     Page<Act> search(UUID tenantId, ActState state, String q, Pageable pageable);
 }

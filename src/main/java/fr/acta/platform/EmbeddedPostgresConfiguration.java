@@ -39,6 +39,11 @@ class EmbeddedPostgresConfiguration {
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setRegisterShutdownHook(false)
+                // A new cluster's text rules must not depend on the locale Acta happens to be started
+                // with: under LANG=C, lower('É') stays 'É' and accented searches miss. PostgreSQL 17's
+                // builtin C.UTF-8 gives Unicode case mapping everywhere (existing clusters keep theirs).
+                .setLocaleConfig("locale-provider", "builtin")
+                .setLocaleConfig("builtin-locale", "C.UTF-8")
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("fsync", "on")
                 .start();
