@@ -25,7 +25,7 @@ class ModuleStructureTest {
     void the_capabilities_are_the_documented_ones() {
         assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
                 .containsExactlyInAnyOrder("act", "circuit", "classification", "common", "demo", "document",
-                        "platform", "tenant", "web", "workflow");
+                        "platform", "signature", "tenant", "web", "workflow");
     }
 
     @Test
@@ -37,6 +37,7 @@ class ModuleStructureTest {
         assertDependsOnlyOn("act", "common", "tenant", "document", "classification", "circuit");
         assertDependsOnlyOn("workflow", "common", "tenant", "document", "circuit", "act");
         assertDependsOnlyOn("web", "common", "tenant");
+        assertDependsOnlyOn("signature", "common");
     }
 
     @Test
