@@ -109,7 +109,7 @@ public class PadesSigner {
         ToBeSigned data = service.getDataToSign(document, parameters);
         SignatureAlgorithm algorithm = SignatureAlgorithm.getAlgorithm(
                 EncryptionAlgorithm.forKey(chain.get(0).getPublicKey()), DIGEST);
-        SignatureValue value = DSSUtils.convertECSignatureValue(algorithm, new SignatureValue(algorithm, signatureValue));
+        SignatureValue value = asDer(algorithm, signatureValue);
         verify(chain.get(0), algorithm, data, value);
         return finish(service, document, parameters, value, request, chain.get(0));
     }
@@ -143,9 +143,7 @@ public class PadesSigner {
                     + mine.format() + SigningFailures.missingPart(request.level(), mine.level()), null);
         }
         if (!mine.passed()) {
-            throw new SignatureLevelNotReachedException(request.level(), "la signature produite n'est pas valide ("
-                    + mine.indication() + (mine.subIndication() == null ? "" : " / " + mine.subIndication()) + ")"
-                    + (mine.errors().isEmpty() ? "" : " : " + String.join(" ; ", mine.errors())), null);
+            throw new SignatureLevelNotReachedException(request.level(), SigningFailures.notPassed(mine), null);
         }
         return mine;
     }
@@ -208,6 +206,23 @@ public class PadesSigner {
     private Instant signingTime(SignatureRequest request) {
         return request.signingTime() != null ? request.signingTime().truncatedTo(ChronoUnit.SECONDS)
                 : clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** ECDSA values come from cards either DER-encoded or as plain r||s; DSS embeds the DER form. */
+    private static SignatureValue asDer(SignatureAlgorithm algorithm, byte[] value) {
+        if (algorithm.getEncryptionAlgorithm() != EncryptionAlgorithm.ECDSA || isDerSequence(value)) {
+            return new SignatureValue(algorithm, value);
+        }
+        SignatureAlgorithm plain = SignatureAlgorithm.getAlgorithm(EncryptionAlgorithm.PLAIN_ECDSA, DIGEST);
+        return DSSUtils.convertECSignatureValue(algorithm, new SignatureValue(plain, value));
+    }
+
+    private static boolean isDerSequence(byte[] value) {
+        try {
+            return org.bouncycastle.asn1.ASN1Sequence.getInstance(value).size() == 2;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** Refuses a signature value that does not match the prepared data (wrong card, wrong document). */

@@ -31,6 +31,22 @@ final class SigningFailures {
         return new SignatureLevelNotReachedException(requested, reason, e);
     }
 
+    /** Why a signature DSS just validated does not pass, in French, with DSS's codes for support. */
+    static String notPassed(SignatureCheck check) {
+        String sub = check.subIndication() == null ? "" : check.subIndication();
+        String why = switch (sub) {
+            case "NO_CERTIFICATE_CHAIN_FOUND", "NO_CERTIFICATE_CHAIN_FOUND_NO_POE" ->
+                    "certificat du signataire émis par une autorité non reconnue";
+            case "REVOKED", "REVOKED_NO_POE", "REVOKED_CA_NO_POE" -> "certificat du signataire révoqué";
+            case "TRY_LATER", "REVOCATION_OUT_OF_BOUNDS_NO_POE" -> "données de révocation indisponibles";
+            case "OUT_OF_BOUNDS_NO_POE", "OUT_OF_BOUNDS_NOT_REVOKED", "EXPIRED", "NOT_YET_VALID" ->
+                    "certificat du signataire expiré ou pas encore valide";
+            default -> "la signature produite n'est pas valide";
+        };
+        return why + " (" + check.indication() + (sub.isEmpty() ? "" : " / " + sub) + ")"
+                + (check.errors().isEmpty() ? "" : " : " + String.join(" ; ", check.errors()));
+    }
+
     /** What a level lacks compared with the requested one, for the message. */
     static String missingPart(SignatureLevel requested, SignatureLevel reached) {
         if (reached == null || requested.compareTo(reached) <= 0) {
