@@ -43,12 +43,12 @@ class CrashRecoveryTest {
 
         start(port, "second");
         String maireTask = Acts.awaitTask(api(port, "maire"), "demo", actId);
-        assertThat(Acts.decide(api(port, "maire"), "demo", maireTask, "APPROVE", null).status()).isEqualTo(204);
+        assertThat(Acts.sign(api(port, "maire"), "demo", maireTask).status()).isEqualTo(204);
         Acts.awaitState(secretaire, "demo", actId, "COMPLETED");
 
         List<String> events = secretaire.get("/api/v1/tenants/demo/acts/" + actId).json("$.history[*].event");
-        assertThat(events).containsExactly("SUBMITTED", "CIRCUIT_STARTED", "VISA_APPROVED", "VISA_APPROVED",
-                "COMPLETED");
+        assertThat(events).containsExactly("SUBMITTED", "CIRCUIT_STARTED", "VISA_APPROVED", "SIGNED",
+                "CIRCUIT_COMPLETED", "BORDEREAU", "COMPLETED");
         // the adjoint's visa survived the crash and was not asked again
         assertThat(api(port, "adjoint").get("/api/v1/tenants/demo/tasks").text()).doesNotContain(actId);
     }

@@ -25,7 +25,7 @@ class ModuleStructureTest {
     void the_capabilities_are_the_documented_ones() {
         assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
                 .containsExactlyInAnyOrder("act", "circuit", "classification", "common", "demo", "document",
-                        "notification", "platform", "tenant", "web", "workflow");
+                        "notification", "platform", "signature", "tenant", "web", "workflow");
     }
 
     @Test
@@ -34,10 +34,11 @@ class ModuleStructureTest {
         assertDependsOnlyOn("document", "common", "tenant");
         assertDependsOnlyOn("classification", "common", "tenant");
         assertDependsOnlyOn("circuit", "common", "tenant");
-        assertDependsOnlyOn("act", "common", "tenant", "document", "classification", "circuit");
-        assertDependsOnlyOn("workflow", "common", "tenant", "document", "circuit", "act", "notification");
+        assertDependsOnlyOn("act", "common", "tenant", "document", "classification", "circuit", "signature");
+        assertDependsOnlyOn("workflow", "common", "tenant", "document", "circuit", "act", "notification", "signature");
         assertDependsOnlyOn("notification", "common");
         assertDependsOnlyOn("web", "common", "tenant");
+        assertDependsOnlyOn("signature", "common");
     }
 
     @Test

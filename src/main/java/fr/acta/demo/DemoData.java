@@ -104,10 +104,14 @@ class DemoData implements InitializingBean {
         circuits.saveDesk(tenant, "Maire", new DeskSpec("Maire", "Maire de " + commune(tenant), List.of(mayor)));
         circuits.saveDesk(tenant, "Adjoint", new DeskSpec("Adjoint au maire", "Adjoint au maire de " + commune(tenant),
                 List.of(adjoint.getUsername())));
-        circuits.saveCircuit(tenant, "deliberation", new CircuitSpec("Délibération : visa de l'adjoint puis du maire",
-                List.of(), null, List.of(step(StepKind.VISA, "Adjoint"), step(StepKind.VISA, "Maire"))));
-        circuits.saveCircuit(tenant, "arrete", new CircuitSpec("Arrêté : visa du maire", List.of(), null,
-                List.of(step(StepKind.VISA, "Maire"))));
+        circuits.saveDesk(tenant, "Cachet", new DeskSpec("Cachet de la collectivité", tenant.name(), List.of()));
+        circuits.saveCircuit(tenant, "deliberation", new CircuitSpec(
+                "Délibération : visa de l'adjoint, signature du maire", List.of(), null,
+                List.of(step(StepKind.VISA, "Adjoint"), step(StepKind.SIGNATURE, "Maire"))));
+        circuits.saveCircuit(tenant, "arrete", new CircuitSpec("Arrêté : signature du maire", List.of(), null,
+                List.of(step(StepKind.SIGNATURE, "Maire"))));
+        circuits.saveCircuit(tenant, "cachet", new CircuitSpec("Cachet serveur de la collectivité", List.of(), null,
+                List.of(step(StepKind.SEAL, "Cachet"))));
         try (InputStream in = new ClassPathResource("sample-documents/" + classification).getInputStream()) {
             classifications.importXml(tenant, in.readAllBytes());
         } catch (IOException e) {

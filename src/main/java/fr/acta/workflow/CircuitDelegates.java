@@ -42,6 +42,24 @@ class CircuitDelegates {
         };
     }
 
+    /**
+     * A SEAL step: the collectivité's server seal, at the circuit's level. A failure (timestamp
+     * authority down…) fails the job: retried, then an incident in Cockpit; never a weaker seal.
+     */
+    @Bean
+    JavaDelegate applySealDelegate(TenantAccess tenants, CircuitSteps steps, CircuitSigning signing, ActService acts) {
+        return execution -> {
+            TenantRef tenant = tenant(tenants, execution);
+            String plan = (String) execution.getVariable(Variables.CIRCUIT_PLAN);
+            String desk = steps.desks(plan, (Integer) execution.getVariable(Variables.STEP_INDEX)).get(0);
+            String detail = signing.seal(tenant, LifecycleDelegates.actId(execution), desk,
+                    (String) execution.getVariable(Variables.SIGNATURE_LEVEL));
+            acts.record(LifecycleDelegates.actId(execution), null, LifecycleDelegates.SYSTEM, "SEALED", detail, desk);
+            execution.setVariable(Variables.STEP_ACTORS, LifecycleDelegates.SYSTEM);
+            execution.setVariable(Variables.DECISION, "APPROVE");
+        };
+    }
+
     /** The step is done: remember who acted (for the droit de remords) and move on. */
     @Bean
     JavaDelegate nextStepDelegate() {

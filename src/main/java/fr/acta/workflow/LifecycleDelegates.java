@@ -3,6 +3,7 @@ package fr.acta.workflow;
 import fr.acta.act.ActService;
 import fr.acta.act.ActState;
 import fr.acta.document.DocumentTextExtractor;
+import fr.acta.tenant.TenantAccess;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -29,11 +30,14 @@ class LifecycleDelegates {
                 "Circuit « " + execution.getVariable(Variables.CIRCUIT) + " » démarré");
     }
 
-    /** End of an approved circuit. */
+    /** End of an approved circuit: the bordereau de signature, and the SIGNED state when it was signed. */
     @Bean
-    JavaDelegate closeCircuitDelegate(ActService acts) {
-        return execution -> acts.record(actId(execution), null, SYSTEM, "CIRCUIT_COMPLETED",
-                "Circuit « " + execution.getVariable(Variables.CIRCUIT) + " » terminé");
+    JavaDelegate closeCircuitDelegate(ActService acts, CircuitSigning signing, TenantAccess tenants) {
+        return execution -> {
+            acts.record(actId(execution), null, SYSTEM, "CIRCUIT_COMPLETED",
+                    "Circuit « " + execution.getVariable(Variables.CIRCUIT) + " » terminé");
+            signing.closeCircuit(tenants.find(tenant(execution)).orElseThrow(), actId(execution));
+        };
     }
 
     @Bean

@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -30,11 +29,11 @@ class TaskDecisions {
     private final RuntimeService runtime;
     private final ActService acts;
     private final PasswordEncoder passwords;
-    private final ObjectProvider<StepSigning> signing;
+    private final CircuitSigning signing;
     private final CircuitSteps steps;
 
     TaskDecisions(TaskService tasks, RuntimeService runtime, ActService acts, PasswordEncoder passwords,
-                  ObjectProvider<StepSigning> signing, CircuitSteps steps) {
+                  CircuitSigning signing, CircuitSteps steps) {
         this.steps = steps;
         this.tasks = tasks;
         this.runtime = runtime;
@@ -98,18 +97,14 @@ class TaskDecisions {
             throw new ConflictException("L'étape suivante a déjà agi : la décision ne peut plus être reprise.");
         }
         if (steps.kind((String) vars.get(Variables.CIRCUIT_PLAN), previous).equals("SIGNATURE")) {
-            signer().withdrawLast(tenant, actId);
+            signer().withdrawLast(actId);
         }
         acts.record(actId, null, me.getUsername(), "DECISION_TAKEN_BACK",
                 "Droit de remords : décision de l'étape " + (previous + 1) + " reprise");
         runtime.createMessageCorrelation(Variables.REMORSE_MESSAGE).processInstanceId(circuit.getId()).correlate();
     }
 
-    private StepSigning signer() {
-        StepSigning s = signing.getIfAvailable();
-        if (s == null) {
-            throw new IllegalStateException("No signature capability in this build");
-        }
-        return s;
+    private CircuitSigning signer() {
+        return signing;
     }
 }

@@ -37,7 +37,7 @@ class ActQueryTest extends ApiTest {
         assertThat(Acts.decide(as("maire"), "demo", rejected, "REJECT", "Plan de déviation manquant").status())
                 .isEqualTo(204);
         String approved = Acts.awaitTask(as("maire"), "demo", ids.get(4));
-        assertThat(Acts.decide(as("maire"), "demo", approved, "APPROVE", null).status()).isEqualTo(204);
+        assertThat(Acts.sign(as("maire"), "demo", approved).status()).isEqualTo(204);
         for (int i = 0; i < 3; i++) {
             Acts.awaitState(as("secretaire"), "demo", ids.get(i), "IN_CIRCUIT");
         }

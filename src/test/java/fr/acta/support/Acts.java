@@ -65,6 +65,11 @@ public final class Acts {
         return id[0];
     }
 
+    /** Signs a SIGNATURE task, confirming with the demo password. */
+    public static Api.Response sign(Api api, String tenant, String taskId) {
+        return api.postJson("/api/v1/tenants/" + tenant + "/tasks/" + taskId, "{\"decision\":\"SIGN\",\"password\":\"demo\"}");
+    }
+
     public static Api.Response decide(Api api, String tenant, String taskId, String decision, String annotation) {
         String body = annotation == null ? "{\"decision\":\"%s\"}".formatted(decision)
                 : "{\"decision\":\"%s\",\"annotation\":\"%s\"}".formatted(decision, annotation);

@@ -69,7 +69,7 @@ class ParapheurCircuitTest extends ApiTest {
             Map<String, Object> view = as("adjoint").get("/api/v1/tenants/demo/tasks").<List<Map<String, Object>>>json("$")
                     .stream().filter(t -> t.get("id").equals(task)).findFirst().orElseThrow();
             assertThat(view).containsEntry("onBehalfOf", "Maire").containsEntry("desk", "Maire");
-            assertThat(Acts.decide(as("adjoint"), "demo", task, "VISA", "Vu pour le maire").status()).isEqualTo(204);
+            assertThat(Acts.sign(as("adjoint"), "demo", task).status()).isEqualTo(204);
             Acts.awaitState(as("secretaire"), "demo", actId, "COMPLETED");
             assertThat(as("secretaire").get("/api/v1/tenants/demo/acts/" + actId).text())
                     .contains("en l'absence du bureau Maire");
@@ -96,7 +96,7 @@ class ParapheurCircuitTest extends ApiTest {
 
         assertThat(Acts.decide(as("adjoint"), "demo", again, "VISA", null).status()).isEqualTo(204);
         String maire = Acts.awaitTask(as("maire"), "demo", actId);
-        assertThat(Acts.decide(as("maire"), "demo", maire, "VISA", null).status()).isEqualTo(204);
+        assertThat(Acts.sign(as("maire"), "demo", maire).status()).isEqualTo(204);
         Acts.awaitState(as("secretaire"), "demo", actId, "COMPLETED");
         assertThat(as("adjoint").postJson("/api/v1/tenants/demo/acts/" + actId + "/remorse", "").status())
                 .isEqualTo(409);
@@ -107,7 +107,7 @@ class ParapheurCircuitTest extends ApiTest {
         String actId = Acts.submit(as("secretaire"), "demo", "arrete");
         String task = Acts.awaitTask(as("maire"), "demo", actId);
         Api.Response r = as("maire").postJson("/api/v1/tenants/demo/tasks/" + task,
-                "{\"decision\":\"VISA\",\"annotation\":\"Conforme\",\"privateAnnotation\":\"A revoir avec le DGS\"}");
+                "{\"decision\":\"SIGN\",\"password\":\"demo\",\"annotation\":\"Conforme\",\"privateAnnotation\":\"A revoir avec le DGS\"}");
         assertThat(r.status()).isEqualTo(204);
         assertThat(as("maire").get("/api/v1/tenants/demo/acts/" + actId).text()).contains("Conforme", "A revoir avec le DGS");
         assertThat(as("secretaire").get("/api/v1/tenants/demo/acts/" + actId).text()).contains("Conforme")

@@ -47,7 +47,7 @@ class StepReminderTest extends ApiTest {
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 as("secretaire").get("/api/v1/tenants/demo/acts/" + actId).text().contains("REMINDER"));
         // the reminder does not interrupt the step: the maire can still act
-        assertThat(Acts.decide(as("maire"), "demo", task, "VISA", null).status()).isEqualTo(204);
+        assertThat(Acts.sign(as("maire"), "demo", task).status()).isEqualTo(204);
         Acts.awaitState(as("secretaire"), "demo", actId, "COMPLETED");
     }
 }

@@ -31,12 +31,15 @@ class VisaCircuitTest extends ApiTest {
         assertThat(Acts.decide(as("adjoint"), "demo", adjointTask, "APPROVE", "Vu").status()).isEqualTo(204);
 
         String maireTask = Acts.awaitTask(as("maire"), "demo", actId);
-        assertThat(Acts.decide(as("maire"), "demo", maireTask, "APPROVE", null).status()).isEqualTo(204);
+        assertThat(Acts.sign(as("maire"), "demo", maireTask).status()).isEqualTo(204);
 
         Acts.awaitState(secretaire, "demo", actId, "COMPLETED");
         Api.Response act = secretaire.get("/api/v1/tenants/demo/acts/" + actId);
         assertThat(act.<List<String>>json("$.history[*].event")).containsSubsequence("SUBMITTED", "CIRCUIT_STARTED",
-                "VISA_APPROVED", "VISA_APPROVED", "COMPLETED");
+                "VISA_APPROVED", "SIGNED", "BORDEREAU", "COMPLETED");
+        assertThat(act.<List<String>>json("$.documents[*].role")).containsExactly("MAIN", "ANNEX", "SIGNED", "BORDEREAU");
+        assertThat(act.<List<String>>json("$.signatures[*].indication")).containsExactly("TOTAL_PASSED");
+        assertThat(act.<List<String>>json("$.signatures[*].level")).containsExactly("LT");
         assertThat(act.<List<String>>json("$.history[*].actor")).contains("adjoint", "maire");
     }
 
@@ -62,7 +65,7 @@ class VisaCircuitTest extends ApiTest {
 
         String again = Acts.awaitTask(as("maire"), "demo", actId);
         assertThat(again).isNotEqualTo(task);
-        assertThat(Acts.decide(as("maire"), "demo", again, "VISA", "Corrigé, vu").status()).isEqualTo(204);
+        assertThat(Acts.sign(as("maire"), "demo", again).status()).isEqualTo(204);
         Acts.awaitState(secretaire, "demo", actId, "COMPLETED");
     }
 
