@@ -87,7 +87,7 @@ public class DocumentService {
             if (stored.created()) {
                 created.add(stored.sha256());
             }
-            ActDocument row = documents.save(new ActDocument(actId, tenant.id(), doc.role(), doc.position(),
+            ActDocument row = documents.saveAndFlush(new ActDocument(actId, tenant.id(), doc.role(), doc.position(),
                     safeName(doc.file().originalName()), doc.file().mediaType(), stored.size(), stored.sha256(),
                     doc.typeCode()));
             views.add(DocumentView.of(row));
