@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import fr.acta.common.FieldViolation;
 import fr.acta.common.ValidationException;
+import fr.acta.common.NotFoundException;
+import fr.acta.document.DocumentRole;
 import fr.acta.document.DocumentService;
+import fr.acta.signature.SignatureLedger;
 import fr.acta.tenant.TenantAccess;
 import fr.acta.tenant.TenantRef;
 import io.swagger.v3.oas.annotations.Operation;
@@ -43,9 +46,11 @@ class ActController {
     private final ActService acts;
     private final DocumentService documents;
     private final ObjectMapper objectMapper;
+    private final SignatureLedger signatures;
 
     ActController(TenantAccess access, ActIntakeService intake, ActService acts, DocumentService documents,
-                  ObjectMapper objectMapper) {
+                  ObjectMapper objectMapper, SignatureLedger signatures) {
+        this.signatures = signatures;
         this.access = access;
         this.intake = intake;
         this.acts = acts;
@@ -111,6 +116,25 @@ class ActController {
                         .filename(content.document().name(), StandardCharsets.UTF_8).build().toString())
                 .header(HttpHeaders.ETAG, "\"" + content.document().sha256() + "\"")
                 .body(new InputStreamResource(content.content()));
+    }
+
+    @GetMapping("/{id}/bordereau")
+    @Operation(summary = "Le bordereau de signature de l'acte (PDF)")
+    ResponseEntity<InputStreamResource> bordereau(@PathVariable String tenant, @PathVariable UUID id) {
+        TenantRef t = access.require(tenant);
+        acts.summary(t, id).orElseThrow(ActService::notFound);
+        var doc = documents.latest(id, DocumentRole.BORDEREAU)
+                .orElseThrow(() -> new NotFoundException("Le bordereau est produit à la fin du circuit."));
+        return document(tenant, id, doc.id());
+    }
+
+    @GetMapping(path = "/{id}/validation-report", produces = MediaType.APPLICATION_XML_VALUE)
+    @Operation(summary = "Rapport de validation ETSI (DSS) de la dernière signature de l'acte")
+    ResponseEntity<String> validationReport(@PathVariable String tenant, @PathVariable UUID id) {
+        TenantRef t = access.require(tenant);
+        acts.summary(t, id).orElseThrow(ActService::notFound);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(signatures.latestReport(id)
+                .orElseThrow(() -> new NotFoundException("L'acte n'a pas encore été signé.")));
     }
 
     private ActMetadata parse(MultipartFile part) {
