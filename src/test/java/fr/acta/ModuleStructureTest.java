@@ -25,7 +25,7 @@ class ModuleStructureTest {
     void the_capabilities_are_the_documented_ones() {
         assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
                 .containsExactlyInAnyOrder("act", "circuit", "classification", "common", "demo", "document",
-                        "notification", "platform", "tenant", "web", "workflow");
+                        "notification", "platform", "tenant", "web", "workflow", "iparapheur", "simulator");
     }
 
     @Test
@@ -38,6 +38,8 @@ class ModuleStructureTest {
         assertDependsOnlyOn("workflow", "common", "tenant", "document", "circuit", "act", "notification");
         assertDependsOnlyOn("notification", "common");
         assertDependsOnlyOn("web", "common", "tenant");
+        assertDependsOnlyOn("iparapheur");
+        assertDependsOnlyOn("simulator");
     }
 
     @Test
