@@ -88,7 +88,8 @@ final class SimArchive {
         }});
         lines.add(new String[] {"", ""});
         lines.add(new String[] {"B", "Circuit"});
-        lines.add(new String[] {"", line(f.startedAt, "Démarrage", "Secrétariat général", null)});
+        String origin = SimFixtures.desk(f.originDeskId).map(SimFixtures.Desk::name).orElse(f.originDeskId);
+        lines.add(new String[] {"", line(f.startedAt, "Démarrage", origin, null)});
         for (SimFolder.Task t : f.tasks) {
             SimFixtures.Desk desk = SimFixtures.desk(t.deskId).orElseThrow();
             String action = t.rejected ? "Rejet" : switch (t.action) {
