@@ -25,7 +25,8 @@ class ModuleStructureTest {
     void the_capabilities_are_the_documented_ones() {
         assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
                 .containsExactlyInAnyOrder("act", "circuit", "classification", "common", "demo", "document",
-                        "notification", "platform", "signature", "tenant", "web", "workflow");
+                        "notification", "platform", "signature", "tenant", "web", "workflow", "iparapheur",
+                        "simulator");
     }
 
     @Test
@@ -38,7 +39,9 @@ class ModuleStructureTest {
         assertDependsOnlyOn("workflow", "common", "tenant", "document", "circuit", "act", "notification", "signature");
         assertDependsOnlyOn("notification", "common");
         assertDependsOnlyOn("web", "common", "tenant");
-        assertDependsOnlyOn("signature", "common");
+        assertDependsOnlyOn("signature", "common", "tenant");
+        assertDependsOnlyOn("iparapheur");
+        assertDependsOnlyOn("simulator");
     }
 
     @Test
