@@ -11,8 +11,10 @@ import fr.acta.document.DocumentInspector;
 import fr.acta.document.DocumentRole;
 import fr.acta.document.DocumentService;
 import fr.acta.document.DocumentView;
+import fr.acta.common.ConflictException;
 import fr.acta.signature.Bordereau;
 import fr.acta.signature.BordereauWriter;
+import fr.acta.signature.DataToSign;
 import fr.acta.signature.OwnerKind;
 import fr.acta.signature.PadesSigner;
 import fr.acta.signature.Placement;
@@ -29,6 +31,7 @@ import fr.acta.signature.StoredKey;
 import fr.acta.signature.ValidationOutcome;
 import fr.acta.tenant.ActaPrincipal;
 import fr.acta.tenant.TenantRef;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -118,32 +121,78 @@ class CircuitSigning {
                 "Bordereau de signature produit (" + lines.size() + " étape(s))");
     }
 
+    /** First phase of a card signature: what the card must sign, for the document as it is now. */
+    External prepareExternal(TenantRef tenant, UUID actId, String deskCode, ActaPrincipal person, String absentDeskName,
+                             String level, List<X509Certificate> chain) {
+        CircuitDefinition.DeskRef desk = circuits.desk(tenant, deskCode).orElseThrow();
+        DocumentView source = source(actId);
+        SignatureRequest request = request(tenant, acts.summary(tenant, actId).orElseThrow(), desk, person.displayName(),
+                absentDeskName, level, "#signature#", Instant.now());
+        DataToSign data = signer.prepare(documents.read(tenant, source), chain, request);
+        return new External(data, source.id());
+    }
+
+    /** Second phase: the card's signature value goes into the very document prepared in the first phase. */
+    String completeExternal(TenantRef tenant, UUID actId, String deskCode, ActaPrincipal person, String absentDeskName,
+                            String level, List<X509Certificate> chain, Instant signingTime, UUID sourceId,
+                            byte[] signatureValue) {
+        CircuitDefinition.DeskRef desk = circuits.desk(tenant, deskCode).orElseThrow();
+        DocumentView source = source(actId);
+        if (!source.id().equals(sourceId)) {
+            throw new ConflictException("Le document a changé depuis la préparation de la signature : recommencez.");
+        }
+        ActSummary act = acts.summary(tenant, actId).orElseThrow();
+        SignatureRequest request = request(tenant, act, desk, person.displayName(), absentDeskName, level,
+                "#signature#", signingTime);
+        SignedPdf signedPdf = signer.complete(documents.read(tenant, source), chain, request, signatureValue);
+        return keep(tenant, act, signedPdf, chain.get(0), "SIGNATURE", person.getUsername(), person.displayName(), desk,
+                absentDeskName);
+    }
+
+    record External(DataToSign data, UUID sourceId) {
+    }
+
     private String sign(TenantRef tenant, UUID actId, StoredKey key, String kind, String login, String name,
                         CircuitDefinition.DeskRef desk, String absentDeskName, String level, String tag) {
         ActSummary act = acts.summary(tenant, actId).orElseThrow();
+        DocumentView source = source(actId);
+        SignatureRequest request = request(tenant, act, desk, name, absentDeskName, level, tag, Instant.now());
+        SignedPdf signedPdf;
+        try (SigningCredentials credentials = keys.unlock(tenant.id(), key)) {
+            signedPdf = signer.sign(documents.read(tenant, source), credentials, request);
+        }
+        return keep(tenant, act, signedPdf, key.certificate(), kind, login, name, desk, absentDeskName);
+    }
+
+    private String keep(TenantRef tenant, ActSummary act, SignedPdf signedPdf, X509Certificate certificate, String kind,
+                        String login, String name, CircuitDefinition.DeskRef desk, String absentDeskName) {
+        ValidationOutcome outcome = validator.validate(signedPdf.pdf());
+        SignatureCheck check = signedPdf.check();
+        DocumentView version = documents.addGenerated(tenant, act.id(), DocumentRole.SIGNED,
+                act.number() + "-signe.pdf", DocumentInspector.PDF, signedPdf.pdf());
+        ledger.record(act.id(), tenant.id(), new SignatureView(null, login, name, desk.code(), absentDeskName, kind,
+                signedPdf.level().name(), check.signingTime() == null ? Instant.now() : check.signingTime(),
+                check.signerSubject(), certificate.getIssuerX500Principal().getName(), check.signerSerial(),
+                check.indication(), check.subIndication(), version.id()), outcome.etsiReportXml());
+        return (kind.equals("SEAL") ? "Cachet " : "Signature ") + signedPdf.level().label() + " au bureau " + desk.code()
+                + (absentDeskName == null ? "" : " en l'absence du bureau " + absentDeskName)
+                + " — validation DSS : " + check.indication();
+    }
+
+    private DocumentView source(UUID actId) {
         DocumentView source = documents.latest(actId, DocumentRole.SIGNED)
                 .orElseGet(() -> documents.latest(actId, DocumentRole.MAIN).orElseThrow());
         if (!DocumentInspector.PDF.equals(source.mediaType())) {
             throw ValidationException.of("main", "Le document principal doit être un PDF pour être signé (PAdES).");
         }
-        SignatureRequest request = new SignatureRequest(SignatureLevel.valueOf(level), name, quality(tenant, desk),
-                "Signature de l'acte " + act.number(), tenant.name(), absentDeskName, Instant.now(),
-                Placement.tag(tag));
-        SignedPdf signedPdf;
-        try (SigningCredentials credentials = keys.unlock(tenant.id(), key)) {
-            signedPdf = signer.sign(documents.read(tenant, source), credentials, request);
-        }
-        ValidationOutcome outcome = validator.validate(signedPdf.pdf());
-        SignatureCheck check = signedPdf.check();
-        DocumentView version = documents.addGenerated(tenant, actId, DocumentRole.SIGNED,
-                act.number() + "-signe.pdf", DocumentInspector.PDF, signedPdf.pdf());
-        ledger.record(actId, tenant.id(), new SignatureView(null, login, name, desk.code(), absentDeskName, kind,
-                signedPdf.level().name(), check.signingTime() == null ? Instant.now() : check.signingTime(),
-                check.signerSubject(), key.certificate().getIssuerX500Principal().getName(), check.signerSerial(),
-                check.indication(), check.subIndication(), version.id()), outcome.etsiReportXml());
-        return (kind.equals("SEAL") ? "Cachet " : "Signature ") + signedPdf.level().label() + " au bureau " + desk.code()
-                + (absentDeskName == null ? "" : " en l'absence du bureau " + absentDeskName)
-                + " — validation DSS : " + check.indication();
+        return source;
+    }
+
+    private static SignatureRequest request(TenantRef tenant, ActSummary act, CircuitDefinition.DeskRef desk,
+                                            String name, String absentDeskName, String level, String tag,
+                                            Instant signingTime) {
+        return new SignatureRequest(SignatureLevel.valueOf(level), name, quality(tenant, desk),
+                "Signature de l'acte " + act.number(), tenant.name(), absentDeskName, signingTime, Placement.tag(tag));
     }
 
     private static String quality(TenantRef tenant, CircuitDefinition.DeskRef desk) {

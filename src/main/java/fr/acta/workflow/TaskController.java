@@ -63,6 +63,28 @@ class TaskController {
         return ResponseEntity.noContent().build();
     }
 
+    /** First phase of a card signature: the signer's certificate chain (DER, base64), signing certificate first. */
+    record DataToSignRequest(List<String> certificateChain) {
+    }
+
+    record SignatureValueRequest(String signatureValue) {
+    }
+
+    @PostMapping("/tasks/{taskId}/data-to-sign")
+    @Operation(summary = "Signature par carte, étape 1 : l'empreinte à signer par la carte")
+    TaskDecisions.Prepared dataToSign(@PathVariable String tenant, @PathVariable String taskId,
+                                      @RequestBody DataToSignRequest body) {
+        return work.prepareExternal(access.require(tenant), taskId, body == null ? null : body.certificateChain());
+    }
+
+    @PostMapping("/tasks/{taskId}/signature-value")
+    @Operation(summary = "Signature par carte, étape 2 : la valeur de signature produite par la carte")
+    ResponseEntity<Void> signatureValue(@PathVariable String tenant, @PathVariable String taskId,
+                                        @RequestBody SignatureValueRequest body) {
+        work.completeExternal(access.require(tenant), taskId, body == null ? null : body.signatureValue());
+        return ResponseEntity.noContent().build();
+    }
+
     @PostMapping("/acts/{actId}/remorse")
     @Operation(summary = "Droit de remords : reprendre sa décision tant que l'étape suivante n'a pas agi")
     ResponseEntity<Void> takeBack(@PathVariable String tenant, @PathVariable UUID actId) {

@@ -117,32 +117,73 @@ public class TaskWorkService {
         Map<String, DeskRight> rights = rights(tenant);
         try {
             return tx.execute(status -> {
-                Task task = rights.isEmpty() ? null : tasks.createTaskQuery().taskId(taskId)
-                        .taskCandidateGroupIn(groups(tenant, rights)).taskDefinitionKey(Variables.STEP_TASK).singleResult();
-                if (task == null) {
-                    throw new NotFoundException("Tâche introuvable.");
-                }
-                UUID actId = UUID.fromString((String) tasks.getVariableLocal(taskId, Variables.ACT_ID));
-                String desk = (String) tasks.getVariableLocal(taskId, Variables.DESK);
-                String kind = (String) tasks.getVariableLocal(taskId, Variables.STEP_KIND);
-                DeskRight right = rights.get(desk);
-                ActSummary act = acts.summary(tenant, actId).orElseThrow(() -> new NotFoundException("Tâche introuvable."));
-                if (!right.covers(act.nature())) {
-                    throw new NotFoundException("Tâche introuvable.");
-                }
-                Set<String> allowed = "SIGNATURE".equals(kind) ? SIGNATURE_DECISIONS : VISA_DECISIONS;
+                Located l = locate(tenant, taskId, rights);
+                Set<String> allowed = "SIGNATURE".equals(l.kind()) ? SIGNATURE_DECISIONS : VISA_DECISIONS;
                 if (!allowed.contains(decision)) {
-                    throw ValidationException.of("decision", "SIGNATURE".equals(kind)
+                    throw ValidationException.of("decision", "SIGNATURE".equals(l.kind())
                             ? "Cette étape demande une signature : SIGN ou REJECT."
                             : "Cette étape demande un visa : VISA (ou APPROVE) ou REJECT.");
                 }
-                decisions.apply(new TaskDecisions.Decision(tenant, task, actId, desk, right, me, decision, annotation,
-                        privateAnnotation, password, passwordConfirmed));
-                return actId;
+                decisions.apply(new TaskDecisions.Decision(tenant, l.task(), l.actId(), l.desk(), l.right(), me,
+                        decision, annotation, privateAnnotation, password, passwordConfirmed));
+                return l.actId();
             });
         } catch (OptimisticLockingException e) {
             throw new ConflictException("Cette tâche vient d'être traitée par quelqu'un d'autre.");
         }
+    }
+
+    /** External (card) signing, first phase: the digest the card must sign. */
+    public TaskDecisions.Prepared prepareExternal(TenantRef tenant, String taskId, List<String> certificateChain) {
+        Map<String, DeskRight> rights = rights(tenant);
+        return tx.execute(status -> {
+            Located l = locateSignature(tenant, taskId, rights);
+            return decisions.prepareExternal(tenant, l.task(), l.actId(), l.desk(), l.right(),
+                    TenantAccess.currentUser(), certificateChain);
+        });
+    }
+
+    /** External (card) signing, second phase: the card's signature value completes the task. */
+    public void completeExternal(TenantRef tenant, String taskId, String signatureValue) {
+        Map<String, DeskRight> rights = rights(tenant);
+        try {
+            tx.executeWithoutResult(status -> {
+                Located l = locateSignature(tenant, taskId, rights);
+                decisions.completeExternal(tenant, l.task(), l.actId(), l.desk(), l.right(), TenantAccess.currentUser(),
+                        signatureValue);
+            });
+        } catch (OptimisticLockingException e) {
+            throw new ConflictException("Cette tâche vient d'être traitée par quelqu'un d'autre.");
+        }
+    }
+
+    private record Located(Task task, UUID actId, String desk, String kind, DeskRight right) {
+    }
+
+    private Located locateSignature(TenantRef tenant, String taskId, Map<String, DeskRight> rights) {
+        Located l = locate(tenant, taskId, rights);
+        if (!"SIGNATURE".equals(l.kind())) {
+            throw new ConflictException("Cette étape demande un visa, pas une signature.");
+        }
+        return l;
+    }
+
+    /** The task, if the caller may act on it (a desk they hold, or replace for that nature); else 404. */
+    private Located locate(TenantRef tenant, String taskId, Map<String, DeskRight> rights) {
+        Task task = rights.isEmpty() ? null : tasks.createTaskQuery().taskId(taskId)
+                .taskCandidateGroupIn(groups(tenant, rights)).taskDefinitionKey(Variables.STEP_TASK).singleResult();
+        if (task == null) {
+            throw new NotFoundException("Tâche introuvable.");
+        }
+        UUID actId = UUID.fromString((String) tasks.getVariableLocal(taskId, Variables.ACT_ID));
+        String desk = (String) tasks.getVariableLocal(taskId, Variables.DESK);
+        String kind = (String) tasks.getVariableLocal(taskId, Variables.STEP_KIND);
+        DeskRight right = rights.get(desk);
+        ActSummary act = acts.summary(tenant, actId).orElseThrow(() -> new NotFoundException("Tâche introuvable."));
+        if (right == null || !right.covers(act.nature())) {
+            throw new NotFoundException("Tâche introuvable.");
+        }
+        return new Located(task, actId, desk, kind, right);
     }
 
     /**

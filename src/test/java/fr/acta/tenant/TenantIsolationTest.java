@@ -178,7 +178,7 @@ class TenantIsolationTest extends ApiTest {
         assertThat(voisine.get("/api/v1/tenants/voisine/classification").<String>json("$.dateClassification"))
                 .isEqualTo("2026-01-20");
         assertThat(voisine.get("/api/v1/tenants/voisine/circuits").<List<String>>json("$[*].code"))
-                .containsExactlyInAnyOrder("arrete", "deliberation");
+                .containsExactlyInAnyOrder("arrete", "cachet", "deliberation");
     }
 
     // --- the operator's staff ------------------------------------------------------------------------
