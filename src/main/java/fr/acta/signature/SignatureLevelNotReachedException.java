@@ -5,7 +5,7 @@ package fr.acta.signature;
  * data missing, signer not trusted…). No signed document is returned in that case: Acta never hands
  * back a signature below the level asked for. The message is French, for the user.
  */
-public class SignatureLevelNotReachedException extends RuntimeException {
+public class SignatureLevelNotReachedException extends fr.acta.common.UnavailableException {
 
     private final SignatureLevel requested;
 

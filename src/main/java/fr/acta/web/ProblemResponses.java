@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import fr.acta.common.ConflictException;
 import fr.acta.common.FieldViolation;
 import fr.acta.common.NotFoundException;
+import fr.acta.common.UnavailableException;
 import fr.acta.common.ValidationException;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -55,6 +56,12 @@ class ProblemResponses {
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ProblemDetail> conflict(ConflictException e) {
         return problem(HttpStatus.CONFLICT, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(UnavailableException.class)
+    ResponseEntity<ProblemDetail> unavailable(UnavailableException e) {
+        log.warn("Refused for an unavailable dependency: {}", e.getMessage());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), List.of());
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -146,6 +153,7 @@ class ProblemResponses {
             case 413 -> "Contenu trop volumineux";
             case 415 -> "Type de contenu non pris en charge";
             case 422 -> "Contenu refusé";
+            case 503 -> "Service indisponible";
             default -> "Erreur";
         };
     }
