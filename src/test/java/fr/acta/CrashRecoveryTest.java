@@ -53,6 +53,37 @@ class CrashRecoveryTest {
         assertThat(api(port, "adjoint").get("/api/v1/tenants/demo/tasks").text()).doesNotContain(actId);
     }
 
+    @Test
+    void a_kill_9_during_a_bulk_signature_resumes_it_and_signs_each_act_once() throws Exception {
+        home = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "acta-crash-home-");
+        int port = freePort();
+        Process first = start(port, "first");
+        Api secretaire = api(port, "secretaire");
+        List<String> acts = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            acts.add(Acts.submit(secretaire, "demo", "arrete"));
+        }
+        List<String> tasks = acts.stream().map(a -> Acts.awaitTask(api(port, "maire"), "demo", a)).toList();
+        Api.Response started = api(port, "maire").postJson("/api/v1/tenants/demo/tasks/bulk-signature",
+                "{\"taskIds\":[\"" + String.join("\",\"", tasks) + "\"],\"password\":\"demo\"}");
+        assertThat(started.status()).isEqualTo(202);
+        String url = started.json("$.url");
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
+                .until(() -> api(port, "maire").get(url).<Integer>json("$.signed") >= 2);
+        first.destroyForcibly();
+        assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+        start(port, "second");
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                .until(() -> api(port, "maire").get(url).<Integer>json("$.done") == 12);
+        assertThat(api(port, "maire").get(url).<Integer>json("$.signed")).isEqualTo(12);
+        for (String act : acts) {
+            Acts.awaitState(secretaire, "demo", act, "COMPLETED");
+            assertThat(secretaire.get("/api/v1/tenants/demo/acts/" + act).<List<Object>>json("$.signatures"))
+                    .as("each act signed exactly once").hasSize(1);
+        }
+    }
+
     private Process start(int port, String name) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));

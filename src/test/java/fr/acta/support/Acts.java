@@ -50,14 +50,14 @@ public final class Acts {
     }
 
     public static void awaitState(Api api, String tenant, String actId, String state) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
                 .until(() -> state.equals(state(api, tenant, actId)));
     }
 
     /** Waits for the person's visa task on the act and returns its id. */
     public static String awaitTask(Api api, String tenant, String actId) {
         String[] id = new String[1];
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
             List<Map<String, Object>> tasks = api.get("/api/v1/tenants/" + tenant + "/tasks").json("$");
             return tasks.stream().filter(t -> actId.equals(t.get("actId"))).findFirst()
                     .map(t -> id[0] = (String) t.get("id")).isPresent();
