@@ -13,10 +13,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Each rule of the intake, with the field it names and its French message; and what a valid act becomes. */
@@ -165,6 +171,32 @@ class ActIntakeValidationTest extends ApiTest {
         assertThat(r.errorFields()).containsExactly("number");
         assertThat(r.<String>json("$.detail")).contains("déjà utilisé");
         Leftovers.assertNothingLeftSince(before, jdbc, home());
+    }
+
+    @Test
+    void simultaneous_submissions_of_one_number_create_one_act_and_conflict_for_the_others() throws Exception {
+        String number = Acts.uniqueNumber("RACE");
+        String json = metadata("number", number);
+        Leftovers before = Leftovers.take(jdbc, home());
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            List<Callable<Api.Response>> calls = Collections.nCopies(4, () -> as("secretaire").multipart(ACTS,
+                    valid(json)));
+            for (Future<Api.Response> f : pool.invokeAll(calls)) {
+                Api.Response r = f.get();
+                statuses.add(r.status());
+                if (r.status() == 409) {
+                    assertThat(r.errorFields()).containsExactly("number");
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(statuses).containsExactlyInAnyOrder(201, 409, 409, 409);
+        assertThat(jdbc.queryForObject("select count(*) from act where number = ?", Long.class, number)).isOne();
+        assertThat(Leftovers.take(jdbc, home()).acts()).isEqualTo(before.acts() + 1);
+        assertThat(Leftovers.take(jdbc, home()).documents()).isEqualTo(before.documents() + 2);
     }
 
     @Test
