@@ -281,6 +281,31 @@ class ActIntakeValidationTest extends ApiTest {
     }
 
     @Test
+    void more_parts_than_the_server_accepts_are_refused_with_413() {
+        byte[] png = SamplePdfs.png(8, 8);
+        Api.Multipart parts = new Api.Multipart().metadata(metadata("annexTypes", Collections.nCopies(60, "99_DE")))
+                .main("acte.pdf", MAIN);
+        for (int i = 0; i < 60; i++) {
+            parts.annex("annexe-" + i + ".png", png);
+        }
+        Api.Response r = attempt(parts);
+        assertRefused(r, 413, "annexes", "Au plus 50 parties");
+    }
+
+    @Test
+    void forty_eight_annexes_are_accepted() {
+        byte[] png = SamplePdfs.png(8, 8);
+        Api.Multipart parts = new Api.Multipart().metadata(metadata("annexTypes", Collections.nCopies(48, "99_DE")))
+                .main("acte.pdf", MAIN);
+        for (int i = 0; i < 48; i++) {
+            parts.annex("annexe-" + i + ".png", png);
+        }
+        Api.Response r = as("secretaire").multipart(ACTS, parts);
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        assertThat(r.<List<Object>>json("$.documents")).hasSize(49);
+    }
+
+    @Test
     void an_annex_type_not_allowed_for_the_nature_is_refused() {
         assertRule(submit(metadata("annexTypes", List.of("99_AR"))), "annexTypes[0]",
                 "La typologie « 99_AR » n'est pas autorisée pour la nature DE.");
