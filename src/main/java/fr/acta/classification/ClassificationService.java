@@ -33,6 +33,7 @@ public class ClassificationService {
         RetourClassificationParser.Parsed parsed = RetourClassificationParser.parse(xml);
         ClassificationView view = parsed.view();
         String json = toJson(view);
+        repository.lockImports(tenant.id());
         repository.clearCurrent(tenant.id());
         Classification version = repository.findByTenantIdAndDateClassification(tenant.id(), view.dateClassification())
                 .orElse(null);

@@ -9,8 +9,11 @@ import fr.acta.common.UnavailableException;
 import fr.acta.common.ValidationException;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.fileupload.impl.FileCountLimitExceededException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -42,6 +45,12 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ProblemResponses {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    private final int maxPartCount;
+
+    ProblemResponses(@Value("${server.tomcat.max-part-count:50}") int maxPartCount) {
+        this.maxPartCount = maxPartCount;
+    }
 
     @ExceptionHandler(ValidationException.class)
     ResponseEntity<ProblemDetail> validation(ValidationException e) {
@@ -89,6 +98,11 @@ class ProblemResponses {
 
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ProblemDetail> multipart(MultipartException e) {
+        if (NestedExceptionUtils.getRootCause(e) instanceof FileCountLimitExceededException) {
+            return problem(HttpStatus.PAYLOAD_TOO_LARGE, "La requête compte trop de parties.", List.of(
+                    new FieldViolation("annexes", "Au plus " + maxPartCount
+                            + " parties par requête (métadonnées, document principal et annexes).")));
+        }
         return problem(HttpStatus.BAD_REQUEST, "La requête multipart est mal formée.", List.of());
     }
 

@@ -1,22 +1,20 @@
 package fr.acta.act;
 
+import static fr.acta.support.Metadata.ABSENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.acta.support.Acts;
 import fr.acta.support.Api;
 import fr.acta.support.ApiTest;
 import fr.acta.support.Leftovers;
+import fr.acta.support.Metadata;
 import fr.acta.testdata.SamplePdfs;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Each rule of the intake, with the field it names and its French message; and what a valid act becomes. */
@@ -24,8 +22,6 @@ class ActIntakeValidationTest extends ApiTest {
 
     private static final String ACTS = "/api/v1/tenants/demo/acts";
     private static final String REFUSED = "L'acte n'a pas été déposé : corrigez les champs signalés.";
-    private static final Object ABSENT = new Object();
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final byte[] MAIN = SamplePdfs.arrete("Valmont-sur-Saône", "V1", "Acte de test de validation");
     private static final byte[] ANNEX = SamplePdfs.annex("Annexe de test", 1);
 
@@ -36,8 +32,8 @@ class ActIntakeValidationTest extends ApiTest {
     @Test
     void a_valid_deliberation_is_created_with_its_id_acte_and_its_documents_kept_byte_for_byte() throws Exception {
         String number = Acts.uniqueNumber("OK");
-        Api.Response r = as("secretaire").multipart(ACTS, new Api.Multipart().metadata(metadata("number", number))
-                .main("délibération.pdf", MAIN).annex("annexe.pdf", ANNEX));
+        Api.Response r = as("secretaire").multipart(ACTS, new Api.Multipart()
+                .metadata(Metadata.valid("number", number)).main("délibération.pdf", MAIN).annex("annexe.pdf", ANNEX));
 
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         String id = r.json("$.id");
@@ -71,7 +67,7 @@ class ActIntakeValidationTest extends ApiTest {
     void a_number_of_15_characters_is_accepted() {
         String number = "L" + String.format("%014d", Math.abs(System.nanoTime()) % 100_000_000_000_000L);
         assertThat(number).hasSize(15);
-        Api.Response r = submit(metadata("number", number));
+        Api.Response r = submit(Metadata.valid("number", number));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
     }
 
@@ -82,7 +78,7 @@ class ActIntakeValidationTest extends ApiTest {
                 <DocumentBudgetaire><Budget><Exer V="2026"/><LibelleColl V="Valmont-sur-Saône"/></Budget></DocumentBudgetaire>
                 """.getBytes(StandardCharsets.UTF_8);
         Api.Response r = as("secretaire").multipart(ACTS, new Api.Multipart()
-                .metadata(metadata("nature", "BF", "mainDocumentType", "99_BU", "annexTypes", List.of()))
+                .metadata(Metadata.valid("nature", "BF", "mainDocumentType", "99_BU", "annexTypes", List.of()))
                 .main("budget.xml", xml));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         assertThat(r.<String>json("$.documents[0].mediaType")).isEqualTo("application/xml");
@@ -94,14 +90,14 @@ class ActIntakeValidationTest extends ApiTest {
     @Test
     void an_xml_main_document_is_refused_for_a_deliberation() {
         byte[] xml = "<?xml version=\"1.0\"?><deliberation/>".getBytes(StandardCharsets.UTF_8);
-        assertRule(attempt(new Api.Multipart().metadata(metadata("annexTypes", List.of()))
+        assertRule(attempt(new Api.Multipart().metadata(Metadata.valid("annexTypes", List.of()))
                 .main("deliberation.xml", xml)), "main", "Format refusé");
     }
 
     @Test
     void an_archiviste_may_not_submit_an_act() {
         Leftovers before = Leftovers.take(jdbc, home());
-        Api.Response r = as("archiviste").multipart(ACTS, valid(metadata()));
+        Api.Response r = as("archiviste").multipart(ACTS, withFiles(Metadata.valid()));
         assertThat(r.status()).as(r.toString()).isEqualTo(403);
         assertThat(r.contentType()).isEqualTo("application/problem+json");
         assertThat(r.<String>json("$.detail")).isNotBlank();
@@ -112,54 +108,54 @@ class ActIntakeValidationTest extends ApiTest {
 
     @Test
     void an_unknown_nature_is_refused() {
-        assertRule(submit(metadata("nature", "XX")), "nature", "DE, AR, AI, CC, BF, AU");
+        assertRule(submit(Metadata.valid("nature", "XX")), "nature", "DE, AR, AI, CC, BF, AU");
     }
 
     @Test
     void a_missing_nature_is_refused() {
-        assertRule(submit(metadata("nature", ABSENT)), "nature", "DE, AR, AI, CC, BF, AU");
+        assertRule(submit(Metadata.valid("nature", ABSENT)), "nature", "DE, AR, AI, CC, BF, AU");
     }
 
     // --- numéro interne ---------------------------------------------------------------------------
 
     @Test
     void a_number_with_lowercase_letters_is_refused() {
-        assertRule(submit(metadata("number", "2026_del_01")), "number", "A-Z");
+        assertRule(submit(Metadata.valid("number", "2026_del_01")), "number", "A-Z");
     }
 
     @Test
     void a_number_starting_with_an_underscore_is_refused() {
-        assertRule(submit(metadata("number", "_2026DEL01")), "number", "sans « _ » au début");
+        assertRule(submit(Metadata.valid("number", "_2026DEL01")), "number", "sans « _ » au début");
     }
 
     @Test
     void a_number_ending_with_an_underscore_is_refused() {
-        assertRule(submit(metadata("number", "2026DEL01_")), "number", "ni à la fin");
+        assertRule(submit(Metadata.valid("number", "2026DEL01_")), "number", "ni à la fin");
     }
 
     @Test
     void a_number_of_16_characters_is_refused() {
-        assertRule(submit(metadata("number", "ABCDEFGHIJ123456")), "number", "de 1 à 15 caractères");
+        assertRule(submit(Metadata.valid("number", "ABCDEFGHIJ123456")), "number", "de 1 à 15 caractères");
     }
 
     @Test
     void a_number_with_other_characters_is_refused() {
-        assertRule(submit(metadata("number", "2026-DEL-01")), "number", "A-Z");
-        assertRule(submit(metadata("number", "2026 DEL")), "number", "A-Z");
+        assertRule(submit(Metadata.valid("number", "2026-DEL-01")), "number", "A-Z");
+        assertRule(submit(Metadata.valid("number", "2026 DEL")), "number", "A-Z");
     }
 
     @Test
     void a_missing_or_empty_number_is_refused() {
-        assertRule(submit(metadata("number", "")), "number", "de 1 à 15 caractères");
-        assertRule(submit(metadata("number", ABSENT)), "number", "de 1 à 15 caractères");
+        assertRule(submit(Metadata.valid("number", "")), "number", "de 1 à 15 caractères");
+        assertRule(submit(Metadata.valid("number", ABSENT)), "number", "de 1 à 15 caractères");
     }
 
     @Test
     void a_number_already_used_in_the_collectivite_is_a_conflict() {
         String number = Acts.uniqueNumber("DUP");
-        assertThat(submit(metadata("number", number)).status()).isEqualTo(201);
+        assertThat(submit(Metadata.valid("number", number)).status()).isEqualTo(201);
         Leftovers before = Leftovers.take(jdbc, home());
-        Api.Response r = submit(metadata("number", number));
+        Api.Response r = submit(Metadata.valid("number", number));
         assertThat(r.status()).as(r.toString()).isEqualTo(409);
         assertThat(r.contentType()).isEqualTo("application/problem+json");
         assertThat(r.errorFields()).containsExactly("number");
@@ -170,9 +166,9 @@ class ActIntakeValidationTest extends ApiTest {
     @Test
     void the_same_number_may_be_used_by_another_collectivite() {
         String number = Acts.uniqueNumber("TWIN");
-        assertThat(submit(metadata("number", number)).status()).isEqualTo(201);
+        assertThat(submit(Metadata.valid("number", number)).status()).isEqualTo(201);
         Api.Response r = as("secretaire.voisine").multipart("/api/v1/tenants/voisine/acts",
-                valid(metadata("number", number)));
+                withFiles(Metadata.valid("number", number)));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         assertThat(r.<String>json("$.idActe")).isEqualTo("069-210690012-20261112-" + number + "-DE");
     }
@@ -181,23 +177,23 @@ class ActIntakeValidationTest extends ApiTest {
 
     @Test
     void an_empty_subject_is_refused() {
-        assertRule(submit(metadata("subject", "")), "subject", "L'objet est obligatoire");
-        assertRule(submit(metadata("subject", "   ")), "subject", "L'objet est obligatoire");
-        assertRule(submit(metadata("subject", ABSENT)), "subject", "L'objet est obligatoire");
+        assertRule(submit(Metadata.valid("subject", "")), "subject", "L'objet est obligatoire");
+        assertRule(submit(Metadata.valid("subject", "   ")), "subject", "L'objet est obligatoire");
+        assertRule(submit(Metadata.valid("subject", ABSENT)), "subject", "L'objet est obligatoire");
     }
 
     @Test
     void a_subject_on_two_lines_is_refused() {
-        assertRule(submit(metadata("subject", "Budget primitif\nservice de l'eau")), "subject",
+        assertRule(submit(Metadata.valid("subject", "Budget primitif\nservice de l'eau")), "subject",
                 "une seule ligne");
-        assertRule(submit(metadata("subject", "Budget primitif\r\nservice de l'eau")), "subject",
+        assertRule(submit(Metadata.valid("subject", "Budget primitif\r\nservice de l'eau")), "subject",
                 "une seule ligne");
     }
 
     @Test
     void a_subject_of_500_characters_is_refused_and_one_of_499_accepted() {
-        assertRule(submit(metadata("subject", "é".repeat(500))), "subject", "499 caractères");
-        Api.Response r = submit(metadata("subject", "é".repeat(499)));
+        assertRule(submit(Metadata.valid("subject", "é".repeat(500))), "subject", "499 caractères");
+        Api.Response r = submit(Metadata.valid("subject", "é".repeat(499)));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         assertThat(r.<String>json("$.subject")).hasSize(499);
     }
@@ -207,50 +203,50 @@ class ActIntakeValidationTest extends ApiTest {
     @Test
     void a_decision_date_in_the_future_is_refused() {
         String tomorrow = LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(1).toString();
-        assertRule(submit(metadata("decisionDate", tomorrow)), "decisionDate", "dans le futur");
+        assertRule(submit(Metadata.valid("decisionDate", tomorrow)), "decisionDate", "dans le futur");
     }
 
     @Test
     void a_malformed_decision_date_is_refused() {
-        assertRule(submit(metadata("decisionDate", "12/11/2026")), "decisionDate", "AAAA-MM-JJ");
-        assertRule(submit(metadata("decisionDate", "2026-02-30")), "decisionDate", "AAAA-MM-JJ");
-        assertRule(submit(metadata("decisionDate", ABSENT)), "decisionDate", "AAAA-MM-JJ");
+        assertRule(submit(Metadata.valid("decisionDate", "12/11/2026")), "decisionDate", "AAAA-MM-JJ");
+        assertRule(submit(Metadata.valid("decisionDate", "2026-02-30")), "decisionDate", "AAAA-MM-JJ");
+        assertRule(submit(Metadata.valid("decisionDate", ABSENT)), "decisionDate", "AAAA-MM-JJ");
     }
 
     // --- matière ------------------------------------------------------------------------------------
 
     @Test
     void an_unknown_matiere_is_refused() {
-        assertRule(submit(metadata("matiere", "9.9")), "matiere",
+        assertRule(submit(Metadata.valid("matiere", "9.9")), "matiere",
                 "La matière 9.9 n'existe pas dans la classification en vigueur.");
     }
 
     @Test
     void a_matiere_of_one_level_is_refused() {
-        assertRule(submit(metadata("matiere", "7")), "matiere", "au moins 2 niveaux");
-        assertRule(submit(metadata("matiere", "7.a")), "matiere", "au moins 2 niveaux");
+        assertRule(submit(Metadata.valid("matiere", "7")), "matiere", "au moins 2 niveaux");
+        assertRule(submit(Metadata.valid("matiere", "7.a")), "matiere", "au moins 2 niveaux");
     }
 
     // --- typologies -------------------------------------------------------------------------------
 
     @Test
     void a_main_document_type_not_allowed_for_the_nature_is_refused() {
-        assertRule(submit(metadata("mainDocumentType", "99_AR")), "mainDocumentType",
+        assertRule(submit(Metadata.valid("mainDocumentType", "99_AR")), "mainDocumentType",
                 "La typologie « 99_AR » n'est pas autorisée pour la nature DE.");
-        assertRule(submit(metadata("mainDocumentType", ABSENT)), "mainDocumentType", "n'est pas autorisée");
+        assertRule(submit(Metadata.valid("mainDocumentType", ABSENT)), "mainDocumentType", "n'est pas autorisée");
     }
 
     @Test
     void annex_types_must_match_the_annexes_one_for_one() {
-        assertRule(submit(metadata("annexTypes", List.of("99_DE", "99_DE"))), "annexTypes",
+        assertRule(submit(Metadata.valid("annexTypes", List.of("99_DE", "99_DE"))), "annexTypes",
                 "2 typologie(s) pour 1 annexe(s)");
-        assertRule(attempt(new Api.Multipart().metadata(metadata()).main("acte.pdf", MAIN)), "annexTypes",
+        assertRule(attempt(new Api.Multipart().metadata(Metadata.valid()).main("acte.pdf", MAIN)), "annexTypes",
                 "1 typologie(s) pour 0 annexe(s)");
     }
 
     @Test
     void an_annex_type_not_allowed_for_the_nature_is_refused() {
-        assertRule(submit(metadata("annexTypes", List.of("99_AR"))), "annexTypes[0]",
+        assertRule(submit(Metadata.valid("annexTypes", List.of("99_AR"))), "annexTypes[0]",
                 "La typologie « 99_AR » n'est pas autorisée pour la nature DE.");
     }
 
@@ -258,18 +254,18 @@ class ActIntakeValidationTest extends ApiTest {
 
     @Test
     void an_unknown_circuit_is_refused() {
-        assertRule(submit(metadata("circuit", "parapheur_inconnu")), "circuit",
+        assertRule(submit(Metadata.valid("circuit", "parapheur_inconnu")), "circuit",
                 "Le circuit « parapheur_inconnu » n'existe pas dans la collectivité.");
     }
 
     @Test
     void a_missing_legality_control_is_refused() {
-        assertRule(submit(metadata("legalityControl", ABSENT)), "legalityControl", "contrôle de légalité");
+        assertRule(submit(Metadata.valid("legalityControl", ABSENT)), "legalityControl", "contrôle de légalité");
     }
 
     @Test
     void a_legality_control_that_is_not_a_boolean_is_refused() {
-        assertRefused(submit(metadata("legalityControl", "peut-être")), 400, "legalityControl", null);
+        assertRefused(submit(Metadata.valid("legalityControl", "peut-être")), 400, "legalityControl", null);
     }
 
     // --- the request itself -----------------------------------------------------------------------
@@ -295,13 +291,13 @@ class ActIntakeValidationTest extends ApiTest {
 
     @Test
     void an_unknown_json_field_is_refused() {
-        String json = metadata().replaceFirst("\\{", "{\"signataire\":\"Jean Dupont\",");
+        String json = Metadata.valid().replaceFirst("\\{", "{\"signataire\":\"Jean Dupont\",");
         assertRefused(submit(json), 400, "signataire", "Champ inconnu");
     }
 
     @Test
     void a_missing_main_part_is_refused() {
-        assertRule(attempt(new Api.Multipart().metadata(metadata("annexTypes", List.of()))), "main",
+        assertRule(attempt(new Api.Multipart().metadata(Metadata.valid("annexTypes", List.of()))), "main",
                 "Le document principal est obligatoire.");
     }
 
@@ -312,7 +308,7 @@ class ActIntakeValidationTest extends ApiTest {
 
     @Test
     void every_broken_rule_is_reported_at_once() {
-        Api.Response r = submit(metadata("nature", "XX", "number", "x", "subject", "", "decisionDate", "demain",
+        Api.Response r = submit(Metadata.valid("nature", "XX", "number", "x", "subject", "", "decisionDate", "demain",
                 "matiere", "7", "circuit", "nulle_part", "legalityControl", ABSENT));
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.errorFields()).containsExactlyInAnyOrder("nature", "number", "subject", "decisionDate", "matiere",
@@ -321,38 +317,12 @@ class ActIntakeValidationTest extends ApiTest {
 
     // --- helpers --------------------------------------------------------------------------------------
 
-    /** Valid metadata (délibération, one annex), with the given key/value pairs replaced ({@link #ABSENT} removes). */
-    private static String metadata(Object... overrides) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("nature", "DE");
-        m.put("number", Acts.uniqueNumber("V"));
-        m.put("subject", "Approbation du budget primitif 2026 du service de l'eau");
-        m.put("decisionDate", "2026-11-12");
-        m.put("matiere", "7.1");
-        m.put("mainDocumentType", "99_DE");
-        m.put("annexTypes", List.of("99_DE"));
-        m.put("circuit", "deliberation");
-        m.put("legalityControl", true);
-        for (int i = 0; i < overrides.length; i += 2) {
-            if (overrides[i + 1] == ABSENT) {
-                m.remove((String) overrides[i]);
-            } else {
-                m.put((String) overrides[i], overrides[i + 1]);
-            }
-        }
-        try {
-            return JSON.writeValueAsString(m);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Api.Multipart valid(String metadata) {
+    private static Api.Multipart withFiles(String metadata) {
         return new Api.Multipart().metadata(metadata).main("acte.pdf", MAIN).annex("annexe.pdf", ANNEX);
     }
 
     private Api.Response submit(String metadata) {
-        return attempt(valid(metadata));
+        return attempt(withFiles(metadata));
     }
 
     /** Submits as the secrétaire, after noting what is stored, so that a refusal can be checked to leave nothing. */

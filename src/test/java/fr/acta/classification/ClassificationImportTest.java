@@ -14,8 +14,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -170,6 +175,28 @@ class ClassificationImportTest extends ApiTest {
                 .annex("annexe.pdf", SamplePdfs.annex("Annexe", 1)));
         assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
         assertThat(refused.errorFields()).containsExactly("matiere");
+    }
+
+    @Test
+    void simultaneous_imports_all_succeed_and_leave_one_current_version() throws Exception {
+        List<Callable<Api.Response>> imports = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            byte[] body = xml("2026-05-0" + i, "", "\n").getBytes(StandardCharsets.UTF_8);
+            imports.add(() -> as("operateur").put(VOISINE, MediaType.APPLICATION_XML, body));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(imports.size());
+        try {
+            for (Future<Api.Response> f : pool.invokeAll(imports)) {
+                assertThat(f.get().status()).as(f.get().toString()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(jdbc.queryForObject("""
+                select count(*) from classification c join tenant t on t.id = c.tenant_id
+                where t.code = 'voisine' and c.current_version
+                """, Long.class)).isEqualTo(1);
+        assertThat(as("secretaire.voisine").get(VOISINE).<String>json("$.dateClassification")).startsWith("2026-05-0");
     }
 
     // --- refusals ---------------------------------------------------------------------------------------------
