@@ -44,6 +44,12 @@ class TaskDecisions {
     private final PasswordEncoder passwords;
     private final CircuitSigning signing;
     private final CircuitSteps steps;
+    private RejectionNotice rejectionNotice;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void setRejectionNotice(RejectionNotice rejectionNotice) {
+        this.rejectionNotice = rejectionNotice;
+    }
 
     TaskDecisions(TaskService tasks, RuntimeService runtime, ActService acts, PasswordEncoder passwords,
                   CircuitSigning signing, CircuitSteps steps) {
@@ -78,6 +84,9 @@ class TaskDecisions {
             detail = "Visa au bureau " + d.desk() + absence + (d.annotation() == null ? "" : " : " + d.annotation());
         }
         acts.record(d.actId(), null, who, event, detail, d.desk());
+        if (reject) {
+            rejectionNotice.tell(d.tenant(), d.actId(), who, d.annotation());
+        }
         if (d.annotation() != null) {
             acts.annotate(d.actId(), who, d.desk(), false, d.annotation());
         }

@@ -50,4 +50,35 @@ class StepReminderTest extends ApiTest {
         assertThat(Acts.sign(as("maire"), "demo", task).status()).isEqualTo(204);
         Acts.awaitState(as("secretaire"), "demo", actId, "COMPLETED");
     }
+
+    @Test
+    void a_rejection_is_told_to_the_submitter_and_to_earlier_actors() throws Exception {
+        String actId = Acts.submit(as("secretaire"), "demo", "deliberation");
+        String visa = Acts.awaitTask(as("adjoint"), "demo", actId);
+        assertThat(Acts.decide(as("adjoint"), "demo", visa, "VISA", null).status()).isEqualTo(204);
+        String task = Acts.awaitTask(as("maire"), "demo", actId);
+        int before = SMTP.getReceivedMessages().length;
+        assertThat(Acts.decide(as("maire"), "demo", task, "REJECT", "Annexe manquante").status()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(30)).until(() -> java.util.Arrays.stream(SMTP.getReceivedMessages())
+                .skip(before).anyMatch(m -> subject(m).contains("rejeté")));
+        List<String> to = java.util.Arrays.stream(SMTP.getReceivedMessages()).skip(before)
+                .filter(m -> subject(m).contains("rejeté")).flatMap(m -> recipients(m).stream()).toList();
+        assertThat(to).contains("secretaire@valmont.test", "adjoint@valmont.test").doesNotContain("maire@valmont.test");
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> recipients(MimeMessage m) {
+        try {
+            return java.util.Arrays.stream(m.getAllRecipients()).map(Object::toString).toList();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
