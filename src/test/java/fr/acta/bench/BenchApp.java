@@ -85,7 +85,7 @@ final class BenchApp implements AutoCloseable {
             BenchHttp.Result tasks = maire.get(TASKS);
             if (tasks.status() == 200) {
                 for (JsonNode task : tasks.json()) {
-                    maire.postJson(TASKS + "/" + task.get("id").asText(), "{\"decision\":\"APPROVE\"}");
+                    maire.postJson(TASKS + "/" + task.get("id").asText(), "{\"decision\":\"SIGN\",\"password\":\"demo\"}");
                 }
             }
             if (count("select count(*) from act where state <> 'COMPLETED'") == 0 && pendingJobs() == 0) {

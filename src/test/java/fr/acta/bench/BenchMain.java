@@ -41,6 +41,10 @@ public final class BenchMain {
     private static int run() throws Exception {
         quietLogging();
         String bench = System.getProperty("bench", "all").strip().toLowerCase();
+        if (bench.equals("bulk")) {
+            return bulk(Integer.getInteger("bench.bulkActs", 100), Integer.getInteger("bench.concurrency", 4),
+                    Duration.ofSeconds(Integer.getInteger("bench.timeoutSeconds", 900)));
+        }
         if (!List.of("intake", "lifecycle", "all").contains(bench)) {
             throw new IllegalArgumentException("-Dbench must be intake, lifecycle or all, not " + bench);
         }
@@ -166,6 +170,23 @@ public final class BenchMain {
         result.put("lifecycleJobsDrainSecondsAfterEnd", BenchStats.round((System.nanoTime() - drain0) / 1e9, 1));
         report.put("intakeJobsDeferred", result);
         return (Integer) result.get("errors");
+    }
+
+    /** {@code -Dbench=bulk}: N acts on the maire's desk, signed in one bulk request. */
+    private static int bulk(int count, int concurrency, Duration timeout) throws Exception {
+        BenchReport report = new BenchReport();
+        log("generating " + count + " acts (untimed)");
+        List<ActPayload> acts = new BenchPayloads(660_000).acts("B", count, "arrete");
+        try (BenchApp app = BenchApp.start()) {
+            log("warm-up: 10 acts signed one by one");
+            IntakeBench.warmUp(app, new BenchPayloads(660_000).acts("V", 10, "arrete"), concurrency);
+            log("bulk: " + count + " acts submitted, then signed in one request");
+            Map<String, Object> result = BulkBench.run(app, acts, concurrency, timeout);
+            report.put("bulk", result);
+            report.write(Path.of("target", "bench-bulk-results.json"));
+            System.out.println(result);
+            return (Integer) result.get("errors") == 0 ? 0 : 3;
+        }
     }
 
     private static Map<String, Object> summary(Map<String, Object> intake, Map<String, Object> floor,

@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The whole lifecycle on circuit {@code arrete} (one visa, the maire's): the acts are submitted by
- * {@code concurrency} clients while a driver thread polls the maire's tasks and approves each one
+ * The whole lifecycle on circuit {@code arrete} (one PAdES signature, the maire's): the acts are submitted by
+ * {@code concurrency} clients while a driver thread polls the maire's tasks and signs each one
  * as soon as it shows. Measured from the first submission until every act is COMPLETED; the
  * per-act instants come from the acts' own history (act_event) and the tasks' creation times.
  * Expects a system at rest (no other pending task, no job).
@@ -53,7 +53,7 @@ final class LifecycleBench {
                     String actId = task.get("actId").asText();
                     taskCreated.put(actId, Instant.parse(task.get("createdAt").asText()));
                     BenchHttp.Result r = maire.postJson(BenchApp.TASKS + "/" + task.get("id").asText(),
-                            "{\"decision\":\"APPROVE\"}");
+                            "{\"decision\":\"SIGN\",\"password\":\"demo\"}");
                     if (r.status() == 204) {
                         approved.put(actId, Instant.now());
                     } else {
