@@ -36,7 +36,8 @@ class ModuleStructureTest {
         assertDependsOnlyOn("classification", "common", "tenant");
         assertDependsOnlyOn("circuit", "common", "tenant");
         assertDependsOnlyOn("act", "common", "tenant", "document", "classification", "circuit", "signature");
-        assertDependsOnlyOn("workflow", "common", "tenant", "document", "circuit", "act", "notification", "signature");
+        assertDependsOnlyOn("workflow", "common", "tenant", "document", "circuit", "act", "notification", "signature",
+                "platform");
         assertDependsOnlyOn("notification", "common");
         assertDependsOnlyOn("web", "common", "tenant");
         assertDependsOnlyOn("signature", "common", "tenant");
