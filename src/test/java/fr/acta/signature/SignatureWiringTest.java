@@ -25,12 +25,19 @@ class SignatureWiringTest {
     Path home;
 
     @Configuration(proxyBeanMethods = false)
-    @ComponentScan(basePackageClasses = PadesSigner.class)
+    @ComponentScan(basePackageClasses = PadesSigner.class, excludeFilters = @ComponentScan.Filter(
+            type = org.springframework.context.annotation.FilterType.ASSIGNABLE_TYPE,
+            classes = SignatureValidationController.class))
     @EnableConfigurationProperties({ActaProperties.class, SignatureProperties.class})
     static class Beans {
         @Bean
         DataSource dataSource() {
             return new SimpleDriverDataSource();
+        }
+
+        @Bean
+        org.springframework.jdbc.core.JdbcTemplate jdbcTemplate(DataSource dataSource) {
+            return new org.springframework.jdbc.core.JdbcTemplate(dataSource);
         }
     }
 
