@@ -105,10 +105,33 @@ final class SignatureAppearance {
             float height = Math.min(area.height(), box.getHeight() - 2 * MARGIN);
             float x = Math.max(MARGIN, Math.min(area.x(), box.getWidth() - width - MARGIN));
             float y = Math.max(MARGIN, Math.min(area.y(), box.getHeight() - height - MARGIN));
-            return new Placement.Area(page, x, y, width, height);
+            return free(doc, new Placement.Area(page, x, y, width, height), placement instanceof Placement.Tag);
         } catch (IOException e) {
             throw new IllegalArgumentException("Le document PDF est illisible : " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The area itself if no signature is there yet; for a tag's fallback, the nearest free slot above
+     * it (blocks stack upwards); an explicit area that overlaps a signature is refused.
+     */
+    private static Placement.Area free(PDDocument doc, Placement.Area area, boolean mayMove) throws IOException {
+        List<Placement.Area> taken = TagLocator.signatureAreas(doc, area.page());
+        Placement.Area candidate = area;
+        while (candidate.y() >= MARGIN) {
+            Placement.Area c = candidate;
+            if (taken.stream().noneMatch(t -> TagLocator.overlaps(t, c))) {
+                return candidate;
+            }
+            float above = c.y() - c.height() - 8;
+            if (!mayMove || above < MARGIN) {
+                break;
+            }
+            candidate = new Placement.Area(c.page(), c.x(), above, c.width(), c.height());
+        }
+        throw new IllegalArgumentException(mayMove
+                ? "Plus de place libre pour une signature visible en page " + area.page() + "."
+                : "La zone de signature demandée chevauche une signature existante en page " + area.page() + ".");
     }
 
     private Placement.Area configuredFallback() {
