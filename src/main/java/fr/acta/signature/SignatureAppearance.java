@@ -31,7 +31,8 @@ final class SignatureAppearance {
 
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("'le' dd/MM/yyyy 'à' HH:mm", Locale.FRANCE);
-    private static final byte[] FONT = readFont();
+    /** Built once: its constructor parses the font into a java.awt.Font (through a temporary file). */
+    private static final DSSFileFont FONT = font();
     private static final float MARGIN = 10;
 
     private final SignatureProperties.Fallback fallback;
@@ -53,9 +54,7 @@ final class SignatureAppearance {
         field.setWidth(area.width());
         field.setHeight(area.height());
         SignatureImageTextParameters text = new SignatureImageTextParameters();
-        DSSFileFont font = new DSSFileFont(new InMemoryDocument(FONT, "DejaVuSans.ttf"));
-        font.setEmbedFontSubset(true);
-        text.setFont(font);
+        text.setFont(FONT);
         text.setText(text(request, signingTime));
         text.setTextWrapping(TextWrapping.FILL_BOX);
         text.setPadding(4);
@@ -138,12 +137,14 @@ final class SignatureAppearance {
         return new Placement.Area(fallback.page(), fallback.x(), fallback.y(), fallback.width(), fallback.height());
     }
 
-    private static byte[] readFont() {
+    private static DSSFileFont font() {
         try (InputStream in = SignatureAppearance.class.getResourceAsStream("/fonts/DejaVuSans.ttf")) {
             if (in == null) {
                 throw new IllegalStateException("The font /fonts/DejaVuSans.ttf is missing from the class path");
             }
-            return in.readAllBytes();
+            DSSFileFont font = new DSSFileFont(new InMemoryDocument(in.readAllBytes(), "DejaVuSans.ttf"));
+            font.setEmbedFontSubset(true);
+            return font;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

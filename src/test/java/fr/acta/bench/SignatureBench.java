@@ -85,17 +85,26 @@ public class SignatureBench {
     private ValidationPolicy policy;
     private SignatureImageParameters floorImage;
 
-    /** Runs every benchmark in a forked JVM, then prints Acta's time over each floor as a Markdown table. */
+    /**
+     * Runs, for each level and placement in turn, Acta then both floors back to back (each in its
+     * own forked JVM), so that a change of load on a shared machine hits the three alike; then
+     * prints Acta's time over each floor as a Markdown table.
+     */
     public static void main(String[] args) throws Exception {
-        org.openjdk.jmh.runner.options.Options options = new org.openjdk.jmh.runner.options.OptionsBuilder()
-                .include(SignatureBench.class.getName() + "\\.(acta|floorSign|floorSignAndCheck)$")
-                .forks(1).warmupIterations(4).warmupTime(org.openjdk.jmh.runner.options.TimeValue.seconds(1))
-                .measurementIterations(6).measurementTime(org.openjdk.jmh.runner.options.TimeValue.seconds(1))
+        org.openjdk.jmh.runner.options.Options base = new org.openjdk.jmh.runner.options.OptionsBuilder()
+                .forks(1).warmupIterations(3).warmupTime(org.openjdk.jmh.runner.options.TimeValue.seconds(1))
+                .measurementIterations(5).measurementTime(org.openjdk.jmh.runner.options.TimeValue.seconds(1))
                 .jvmArgsAppend("-Xmx1g").build();
-        java.util.Collection<org.openjdk.jmh.results.RunResult> results = new java.util.ArrayList<>(
-                new org.openjdk.jmh.runner.Runner(options).run());
+        java.util.Collection<org.openjdk.jmh.results.RunResult> results = new java.util.ArrayList<>();
+        for (String l : new String[] {"B", "T", "LT"}) {
+            for (String pl : new String[] {"invisible", "area", "tag"}) {
+                results.addAll(new org.openjdk.jmh.runner.Runner(new org.openjdk.jmh.runner.options.OptionsBuilder()
+                        .parent(base).include(SignatureBench.class.getName() + "\\.(acta|floorSign|floorSignAndCheck)$")
+                        .param("level", l).param("placement", pl).build()).run());
+            }
+        }
         results.addAll(new org.openjdk.jmh.runner.Runner(new org.openjdk.jmh.runner.options.OptionsBuilder()
-                .parent(options).include(SignatureBench.class.getName() + "\\.openPkcs12$")
+                .parent(base).include(SignatureBench.class.getName() + "\\.openPkcs12$")
                 .param("level", "B").param("placement", "invisible").build()).run());
         java.util.Map<String, Double> ms = new java.util.TreeMap<>();
         java.util.Map<String, Double> error = new java.util.TreeMap<>();
