@@ -78,8 +78,24 @@ final class DssSupport {
         return v;
     }
 
+    /** The last CRLs handed to DSS, parsed; rebuilt only when the local PKI renews its CRLs. */
+    private record ParsedCrls(List<X509CRL> crls, ExternalResourcesCRLSource source) {
+    }
+
+    private static volatile ParsedCrls parsed;
+
     static ExternalResourcesCRLSource localCrls(LocalPki pki) {
         List<X509CRL> crls = pki.currentCrls();
+        ParsedCrls last = parsed;
+        if (last != null && last.crls().equals(crls)) {
+            return last.source();
+        }
+        ExternalResourcesCRLSource source = parse(crls);
+        parsed = new ParsedCrls(crls, source);
+        return source;
+    }
+
+    private static ExternalResourcesCRLSource parse(List<X509CRL> crls) {
         InMemoryDocument[] docs = new InMemoryDocument[crls.size()];
         for (int i = 0; i < docs.length; i++) {
             try {

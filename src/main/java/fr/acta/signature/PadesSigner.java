@@ -45,7 +45,7 @@ public class PadesSigner {
     private final TspSourceFactory tsp;
     private final SignatureValidator validator;
     private final SignatureAppearance appearance;
-    private final List<X509Certificate> trustAnchors;
+    private final List<X509Certificate> extraTrustAnchors;
     private final boolean online;
     private final Clock clock;
 
@@ -63,11 +63,18 @@ public class PadesSigner {
         this.online = properties.onlineRevocation();
         this.clock = clock;
         List<X509Certificate> anchors = new ArrayList<>();
-        anchors.add(pki.rootCertificate());
         for (Path file : properties.trustAnchors()) {
             anchors.addAll(Certificates.readCertificates(file));
         }
-        this.trustAnchors = List.copyOf(anchors);
+        this.extraTrustAnchors = List.copyOf(anchors);
+    }
+
+    /** The local root (the PKI is created on first use, not at start-up) and the configured roots. */
+    private List<X509Certificate> trustAnchors() {
+        List<X509Certificate> anchors = new ArrayList<>(extraTrustAnchors.size() + 1);
+        anchors.add(pki.rootCertificate());
+        anchors.addAll(extraTrustAnchors);
+        return anchors;
     }
 
     /** Signs with an unlocked key; the credentials are used once and closed whatever happens. */
@@ -130,7 +137,7 @@ public class PadesSigner {
     private SignatureCheck checkNewSignature(byte[] signed, SignatureRequest request, X509Certificate signer) {
         String serial = signer.getSerialNumber().toString(16);
         SignatureCheck mine = null;
-        for (SignatureCheck c : validator.check(signed, trustAnchors)) {
+        for (SignatureCheck c : validator.check(signed, trustAnchors())) {
             if (request.signingTime().equals(c.signingTime()) && serial.equalsIgnoreCase(c.signerSerial())) {
                 mine = c;
             }
@@ -197,7 +204,7 @@ public class PadesSigner {
     }
 
     private PAdESService service() {
-        PAdESService service = new PAdESService(DssSupport.forSigning(pki, trustAnchors, online));
+        PAdESService service = new PAdESService(DssSupport.forSigning(pki, trustAnchors(), online));
         service.setPdfObjFactory(new PdfBoxNativeObjectFactory());
         service.setTspSource(tsp.create());
         return service;

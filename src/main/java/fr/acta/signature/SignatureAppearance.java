@@ -31,7 +31,8 @@ final class SignatureAppearance {
 
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("'le' dd/MM/yyyy 'à' HH:mm", Locale.FRANCE);
-    private static final byte[] FONT = readFont();
+    /** Built once: its constructor parses the font into a java.awt.Font (through a temporary file). */
+    private static final DSSFileFont FONT = font();
     private static final float MARGIN = 10;
 
     private final SignatureProperties.Fallback fallback;
@@ -53,9 +54,7 @@ final class SignatureAppearance {
         field.setWidth(area.width());
         field.setHeight(area.height());
         SignatureImageTextParameters text = new SignatureImageTextParameters();
-        DSSFileFont font = new DSSFileFont(new InMemoryDocument(FONT, "DejaVuSans.ttf"));
-        font.setEmbedFontSubset(true);
-        text.setFont(font);
+        text.setFont(FONT);
         text.setText(text(request, signingTime));
         text.setTextWrapping(TextWrapping.FILL_BOX);
         text.setPadding(4);
@@ -105,22 +104,47 @@ final class SignatureAppearance {
             float height = Math.min(area.height(), box.getHeight() - 2 * MARGIN);
             float x = Math.max(MARGIN, Math.min(area.x(), box.getWidth() - width - MARGIN));
             float y = Math.max(MARGIN, Math.min(area.y(), box.getHeight() - height - MARGIN));
-            return new Placement.Area(page, x, y, width, height);
+            return free(doc, new Placement.Area(page, x, y, width, height), placement instanceof Placement.Tag);
         } catch (IOException e) {
             throw new IllegalArgumentException("Le document PDF est illisible : " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The area itself if no signature is there yet; for a tag's fallback, the nearest free slot above
+     * it (blocks stack upwards); an explicit area that overlaps a signature is refused.
+     */
+    private static Placement.Area free(PDDocument doc, Placement.Area area, boolean mayMove) throws IOException {
+        List<Placement.Area> taken = TagLocator.signatureAreas(doc, area.page());
+        Placement.Area candidate = area;
+        while (candidate.y() >= MARGIN) {
+            Placement.Area c = candidate;
+            if (taken.stream().noneMatch(t -> TagLocator.overlaps(t, c))) {
+                return candidate;
+            }
+            float above = c.y() - c.height() - 8;
+            if (!mayMove || above < MARGIN) {
+                break;
+            }
+            candidate = new Placement.Area(c.page(), c.x(), above, c.width(), c.height());
+        }
+        throw new IllegalArgumentException(mayMove
+                ? "Plus de place libre pour une signature visible en page " + area.page() + "."
+                : "La zone de signature demandée chevauche une signature existante en page " + area.page() + ".");
     }
 
     private Placement.Area configuredFallback() {
         return new Placement.Area(fallback.page(), fallback.x(), fallback.y(), fallback.width(), fallback.height());
     }
 
-    private static byte[] readFont() {
+    private static DSSFileFont font() {
         try (InputStream in = SignatureAppearance.class.getResourceAsStream("/fonts/DejaVuSans.ttf")) {
             if (in == null) {
                 throw new IllegalStateException("The font /fonts/DejaVuSans.ttf is missing from the class path");
             }
-            return in.readAllBytes();
+            DSSFileFont font = new DSSFileFont(new InMemoryDocument(in.readAllBytes(), "DejaVuSans.ttf"));
+            font.setEmbedFontSubset(true);
+            return font;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

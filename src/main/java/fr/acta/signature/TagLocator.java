@@ -65,6 +65,26 @@ final class TagLocator {
         return found;
     }
 
+    /** The signature fields already on a page (page from 1), as areas measured from the top-left. */
+    static List<Placement.Area> signatureAreas(PDDocument doc, int page) throws IOException {
+        PDPage p = doc.getPage(page - 1);
+        float height = p.getMediaBox().getHeight();
+        List<Placement.Area> areas = new ArrayList<>();
+        for (PDAnnotation a : p.getAnnotations()) {
+            PDRectangle r = a.getRectangle();
+            if (isSignatureWidget(a.getCOSObject()) && r != null && r.getWidth() > 0 && r.getHeight() > 0) {
+                areas.add(new Placement.Area(page, r.getLowerLeftX(), Math.max(0, height - r.getUpperRightY()),
+                        r.getWidth(), r.getHeight()));
+            }
+        }
+        return areas;
+    }
+
+    static boolean overlaps(Placement.Area a, Placement.Area b) {
+        return a.x() < b.x() + b.width() && b.x() < a.x() + a.width()
+                && a.y() < b.y() + b.height() && b.y() < a.y() + a.height();
+    }
+
     /** Whether a signature widget on the occurrence's page contains the occurrence's centre. */
     private static boolean covered(PDDocument doc, Occurrence o) throws IOException {
         PDPage page = doc.getPage(o.page() - 1);

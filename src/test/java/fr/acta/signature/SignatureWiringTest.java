@@ -48,6 +48,7 @@ class SignatureWiringTest {
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     LocalPki pki = context.getBean(LocalPki.class);
+                    assertThat(Files.exists(home.resolve("pki/root-ca.p12"))).as("created on first use").isFalse();
                     IssuedKey key = pki.issueSigningCertificate("Jean Dupont", null, "Maire");
                     SignedPdf signed = context.getBean(PadesSigner.class).sign(SigningFixture.pdfWithLines(
                                     new String[] {"Bonjour"}), SigningCredentials.fromPkcs12(key.pkcs12(), key.password()),

@@ -57,6 +57,17 @@ class VisibleSignatureTest {
         assertThat(fallback.page()).as("the configured fallback: last page").isEqualTo(2);
         assertThat(fallback.left()).isCloseTo(expected.x(), org.assertj.core.data.Offset.offset(0.5f));
         assertThat(fallback.top()).isCloseTo(expected.y(), org.assertj.core.data.Offset.offset(0.5f));
+
+        SignedPdf fourth = SIGNER.sign(third.pdf(), SigningFixture.mayor(), request("Anne Petit", "Adjointe", null));
+        Widget stacked = widgets(fourth.pdf()).get(3);
+        assertThat(stacked.page()).isEqualTo(2);
+        assertThat(stacked.top() + stacked.height()).as("stacked above the first fallback block")
+                .isLessThanOrEqualTo(fallback.top());
+        assertThat(VALIDATOR.validate(fourth.pdf()).allPassed()).isTrue();
+        assertThatThrownBy(() -> SIGNER.sign(fourth.pdf(), SigningFixture.mayor(),
+                request("Paul Durand", "DGS", null).withPlacement(Placement.at(2, 340, 710, 100, 40))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("La zone de signature demandée chevauche une signature existante en page 2.");
     }
 
     @Test
