@@ -13,7 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Camunda Cockpit shows the processes to the administrator and the operator's staff, and to no one else. */
+/**
+ * Camunda Cockpit shows the processes to the administrator and the operator's staff, and to no one else.
+ *
+ * <p>Camunda's webapps find their engine by name in a JVM-wide registry, where the newest Spring
+ * context's engine "default" wins; this class therefore runs on a context of its own, created when
+ * it starts, so Cockpit talks to the engine of the application under test.
+ */
+@org.springframework.test.context.TestPropertySource(properties = "acta.test.instance=cockpit")
 class CockpitAccessTest extends ApiTest {
 
     @ParameterizedTest
