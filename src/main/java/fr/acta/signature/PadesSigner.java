@@ -129,15 +129,20 @@ public class PadesSigner {
         } catch (RuntimeException e) {
             throw SigningFailures.explain(request.level(), e, tsp.describe());
         }
-        SignatureCheck check = checkNewSignature(signed, request, signer);
-        return new SignedPdf(signed, request.level(), check);
+        ValidationOutcome outcome = validator.validate(signed, trustAnchors());
+        SignatureCheck check = checkNewSignature(outcome.signatures(), request, signer);
+        return new SignedPdf(signed, request.level(), check, outcome.etsiReportXml());
     }
 
-    /** Validates the document and finds the signature just made: it must pass at the requested level. */
-    private SignatureCheck checkNewSignature(byte[] signed, SignatureRequest request, X509Certificate signer) {
+    /**
+     * Finds the signature just made in DSS's validation of the document (kept with its ETSI report,
+     * so the document is validated once): it must pass at the requested level.
+     */
+    private SignatureCheck checkNewSignature(List<SignatureCheck> checks, SignatureRequest request,
+                                             X509Certificate signer) {
         String serial = signer.getSerialNumber().toString(16);
         SignatureCheck mine = null;
-        for (SignatureCheck c : validator.check(signed, trustAnchors())) {
+        for (SignatureCheck c : checks) {
             if (request.signingTime().equals(c.signingTime()) && serial.equalsIgnoreCase(c.signerSerial())) {
                 mine = c;
             }

@@ -37,9 +37,19 @@ class BulkSignatureWorker {
     private final TaskWorkService work;
     private final TenantAccess tenants;
     private final ActaUserDetailsService users;
+    private final int threads;
+    private final java.util.concurrent.ExecutorService pool;
 
     BulkSignatureWorker(JdbcTemplate jdbc, TransactionTemplate tx, TaskWorkService work, TenantAccess tenants,
-                        ActaUserDetailsService users) {
+                        ActaUserDetailsService users,
+                        @org.springframework.beans.factory.annotation.Value("${acta.signature.bulk-threads:0}") int threads) {
+        this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        this.pool = java.util.concurrent.Executors.newFixedThreadPool(this.threads, r -> {
+            Thread t = new Thread(r, "bulk-signature-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         this.jdbc = jdbc;
         this.tx = tx;
         this.work = work;
@@ -47,11 +57,24 @@ class BulkSignatureWorker {
         this.users = users;
     }
 
+    /** Items are independent and claimed with SKIP LOCKED: one worker per core signs them side by side. */
     @Scheduled(fixedDelayString = "${acta.signature.bulk-poll:PT0.3S}")
-    void drain() {
-        while (processOne()) {
-            // next item
+    void drain() throws InterruptedException {
+        List<java.util.concurrent.Callable<Void>> workers = new java.util.ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            workers.add(() -> {
+                while (processOne()) {
+                    // next item
+                }
+                return null;
+            });
         }
+        pool.invokeAll(workers);
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        pool.shutdownNow();
     }
 
     /** Signs the next pending item, if any; returns whether there was one. */

@@ -22,13 +22,11 @@ import fr.acta.signature.SignatureCheck;
 import fr.acta.signature.SignatureLedger;
 import fr.acta.signature.SignatureLevel;
 import fr.acta.signature.SignatureRequest;
-import fr.acta.signature.SignatureValidator;
 import fr.acta.signature.SignatureView;
 import fr.acta.signature.SignedPdf;
 import fr.acta.signature.SigningCredentials;
 import fr.acta.signature.SigningKeys;
 import fr.acta.signature.StoredKey;
-import fr.acta.signature.ValidationOutcome;
 import fr.acta.tenant.ActaPrincipal;
 import fr.acta.tenant.TenantRef;
 import java.security.cert.X509Certificate;
@@ -54,18 +52,16 @@ class CircuitSigning {
     private final DocumentService documents;
     private final SigningKeys keys;
     private final PadesSigner signer;
-    private final SignatureValidator validator;
     private final SignatureLedger ledger;
     private final CircuitService circuits;
     private final ActService acts;
     private final BordereauWriter bordereaux;
 
-    CircuitSigning(DocumentService documents, SigningKeys keys, PadesSigner signer, SignatureValidator validator,
+    CircuitSigning(DocumentService documents, SigningKeys keys, PadesSigner signer,
                    SignatureLedger ledger, CircuitService circuits, ActService acts, BordereauWriter bordereaux) {
         this.documents = documents;
         this.keys = keys;
         this.signer = signer;
-        this.validator = validator;
         this.ledger = ledger;
         this.circuits = circuits;
         this.acts = acts;
@@ -166,14 +162,13 @@ class CircuitSigning {
 
     private String keep(TenantRef tenant, ActSummary act, SignedPdf signedPdf, X509Certificate certificate, String kind,
                         String login, String name, CircuitDefinition.DeskRef desk, String absentDeskName) {
-        ValidationOutcome outcome = validator.validate(signedPdf.pdf());
         SignatureCheck check = signedPdf.check();
         DocumentView version = documents.addGenerated(tenant, act.id(), DocumentRole.SIGNED,
                 act.number() + "-signe.pdf", DocumentInspector.PDF, signedPdf.pdf());
         ledger.record(act.id(), tenant.id(), new SignatureView(null, login, name, desk.code(), absentDeskName, kind,
                 signedPdf.level().name(), check.signingTime() == null ? Instant.now() : check.signingTime(),
                 check.signerSubject(), certificate.getIssuerX500Principal().getName(), check.signerSerial(),
-                check.indication(), check.subIndication(), version.id()), outcome.etsiReportXml());
+                check.indication(), check.subIndication(), version.id()), signedPdf.etsiReport());
         return (kind.equals("SEAL") ? "Cachet " : "Signature ") + signedPdf.level().label() + " au bureau " + desk.code()
                 + (absentDeskName == null ? "" : " en l'absence du bureau " + absentDeskName)
                 + " — validation DSS : " + check.indication();
