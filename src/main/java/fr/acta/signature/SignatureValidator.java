@@ -48,20 +48,15 @@ public class SignatureValidator {
     }
 
     public ValidationOutcome validate(byte[] signedPdf, List<X509Certificate> trustAnchors) {
-        Reports reports = run(signedPdf, trustAnchors, true);
+        Reports reports = run(signedPdf, trustAnchors);
         return new ValidationOutcome(checks(reports), reports.getXmlSimpleReport(), reports.getXmlValidationReport());
     }
 
-    /** The per-signature verdicts only (no XML, no ETSI report): the signer's check after signing. */
-    List<SignatureCheck> check(byte[] signedPdf, List<X509Certificate> trustAnchors) {
-        return checks(run(signedPdf, trustAnchors, false));
-    }
-
-    private Reports run(byte[] pdf, List<X509Certificate> trustAnchors, boolean etsiReport) {
+    private Reports run(byte[] pdf, List<X509Certificate> trustAnchors) {
         PDFDocumentValidator validator = new PDFDocumentValidator(new InMemoryDocument(pdf));
         validator.setPdfObjFactory(new PdfBoxNativeObjectFactory());
         validator.setCertificateVerifier(DssSupport.forValidation(pki, trustAnchors, online));
-        validator.setEnableEtsiValidationReport(etsiReport);
+        validator.setEnableEtsiValidationReport(true);
         return validator.validateDocument(POLICY);
     }
 

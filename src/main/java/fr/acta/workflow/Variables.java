@@ -17,7 +17,6 @@ final class Variables {
     static final String DESK = "desk";
     static final String STEP_KIND = "stepKind";
     static final String DECISION = "decision";
-    static final String CIRCUIT_DECISION = "circuitDecision";
     static final String LATE = "late";
 
     static final String LIFECYCLE_PROCESS = "act-lifecycle";
