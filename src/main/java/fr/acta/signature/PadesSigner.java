@@ -129,7 +129,7 @@ public class PadesSigner {
         } catch (RuntimeException e) {
             throw SigningFailures.explain(request.level(), e, tsp.describe());
         }
-        ValidationOutcome outcome = validator.validate(signed, trustAnchors());
+        ValidationOutcome outcome = validator.validateOwnRevision(signed, trustAnchors());
         SignatureCheck check = checkNewSignature(outcome.signatures(), request, signer);
         return new SignedPdf(signed, request.level(), check, outcome.etsiReportXml());
     }

@@ -6,6 +6,7 @@ import eu.europa.esig.dss.enumerations.SubIndication;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.model.policy.ValidationPolicy;
 import eu.europa.esig.dss.pades.validation.PDFDocumentValidator;
+import eu.europa.esig.dss.pdf.modifications.DefaultPdfDifferencesFinder;
 import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
 import eu.europa.esig.dss.policy.ValidationPolicyFacade;
 import eu.europa.esig.dss.simplereport.SimpleReport;
@@ -48,13 +49,32 @@ public class SignatureValidator {
     }
 
     public ValidationOutcome validate(byte[] signedPdf, List<X509Certificate> trustAnchors) {
-        Reports reports = run(signedPdf, trustAnchors);
+        return outcome(run(signedPdf, trustAnchors, new PdfBoxNativeObjectFactory()));
+    }
+
+    /**
+     * Validation of a document whose last revision Acta has just produced by signing it. Everything
+     * is checked as in {@link #validate(byte[], List)} (chain, revocation, timestamps, level, and the
+     * object-level analysis of what each revision changed) except DSS's rendering of every page of
+     * every revision to compare them as images: the only revision added is Acta's own signature, whose
+     * content is known. Any other document, such as an upload to the validation endpoint, gets the full
+     * visual comparison (decision 0013).
+     */
+    ValidationOutcome validateOwnRevision(byte[] signedPdf, List<X509Certificate> trustAnchors) {
+        PdfBoxNativeObjectFactory factory = new PdfBoxNativeObjectFactory();
+        DefaultPdfDifferencesFinder differences = new DefaultPdfDifferencesFinder();
+        differences.setMaximalPagesAmountForVisualComparison(0);
+        factory.setPdfDifferencesFinder(differences);
+        return outcome(run(signedPdf, trustAnchors, factory));
+    }
+
+    private static ValidationOutcome outcome(Reports reports) {
         return new ValidationOutcome(checks(reports), reports.getXmlSimpleReport(), reports.getXmlValidationReport());
     }
 
-    private Reports run(byte[] pdf, List<X509Certificate> trustAnchors) {
+    private Reports run(byte[] pdf, List<X509Certificate> trustAnchors, PdfBoxNativeObjectFactory factory) {
         PDFDocumentValidator validator = new PDFDocumentValidator(new InMemoryDocument(pdf));
-        validator.setPdfObjFactory(new PdfBoxNativeObjectFactory());
+        validator.setPdfObjFactory(factory);
         validator.setCertificateVerifier(DssSupport.forValidation(pki, trustAnchors, online));
         validator.setEnableEtsiValidationReport(true);
         return validator.validateDocument(POLICY);

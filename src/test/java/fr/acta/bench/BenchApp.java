@@ -69,6 +69,11 @@ final class BenchApp implements AutoCloseable {
         return count("select count(*) from act_ru_job where process_instance_id_ is not null");
     }
 
+    /** Async continuations still to run, timers (due dates) left aside: zero means the lifecycle is idle. */
+    long pendingContinuations() {
+        return count("select count(*) from act_ru_job where process_instance_id_ is not null and type_ <> 'timer'");
+    }
+
     long incidents() {
         return count("select count(*) from act_ru_incident");
     }

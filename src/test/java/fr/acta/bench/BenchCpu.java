@@ -71,6 +71,7 @@ final class BenchCpu {
         Map<String, Long> out = new LinkedHashMap<>();
         out.put("requestThreads", byGroup.getOrDefault("requestThreads", 0L));
         out.put("jobExecutor", byGroup.getOrDefault("jobExecutor", 0L));
+        out.put("bulkWorkers", byGroup.getOrDefault("bulkWorkers", 0L));
         // Garbage collection, JIT and other threads that ended are only in the process total.
         long clients = BenchStats.FINISHED_CLIENT_CPU.get();
         out.put("jvmOther", process - threadsTotal - clients + byGroup.getOrDefault("other", 0L));
@@ -86,6 +87,9 @@ final class BenchCpu {
         }
         if (name.startsWith("camundaTaskExecutor") || name.startsWith("JobExecutor")) {
             return "jobExecutor";
+        }
+        if (name.startsWith("bulk-signature")) {
+            return "bulkWorkers";
         }
         if (name.startsWith("bench-") || name.startsWith("HttpClient")) {
             return "benchClients";

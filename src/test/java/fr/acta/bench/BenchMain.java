@@ -181,7 +181,7 @@ public final class BenchMain {
             log("warm-up: 10 acts signed one by one");
             IntakeBench.warmUp(app, new BenchPayloads(660_000).acts("V", 10, "arrete"), concurrency);
             log("bulk: " + count + " acts submitted, then signed in one request");
-            Map<String, Object> result = BulkBench.run(app, acts, concurrency, timeout);
+            Map<String, Object> result = BulkBench.run(app, acts, concurrency, timeout, new BenchCpu(app.home));
             report.put("bulk", result);
             report.write(Path.of("target", "bench-bulk-results.json"));
             System.out.println(result);
