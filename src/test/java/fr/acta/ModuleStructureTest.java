@@ -26,7 +26,7 @@ class ModuleStructureTest {
         assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
                 .containsExactlyInAnyOrder("act", "circuit", "classification", "common", "demo", "document",
                         "notification", "platform", "signature", "tenant", "web", "workflow", "iparapheur",
-                        "simulator");
+                        "simulator", "transmission");
     }
 
     @Test
@@ -43,6 +43,7 @@ class ModuleStructureTest {
         assertDependsOnlyOn("signature", "common", "tenant");
         assertDependsOnlyOn("iparapheur");
         assertDependsOnlyOn("simulator");
+        assertDependsOnlyOn("transmission", "common", "act");
     }
 
     @Test
