@@ -42,7 +42,7 @@ class ModuleStructureTest {
         assertDependsOnlyOn("web", "common", "tenant");
         assertDependsOnlyOn("signature", "common", "tenant", "secret");
         assertDependsOnlyOn("secret", "common");
-        assertDependsOnlyOn("iparapheur");
+        assertDependsOnlyOn("iparapheur", "common", "tenant", "secret");
         assertDependsOnlyOn("simulator");
     }
 
