@@ -26,7 +26,7 @@ class ModuleStructureTest {
         assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
                 .containsExactlyInAnyOrder("act", "circuit", "classification", "common", "demo", "document",
                         "notification", "platform", "signature", "tenant", "web", "workflow", "iparapheur",
-                        "simulator", "transmission");
+                        "simulator", "transmission", "secret");
     }
 
     @Test
@@ -40,8 +40,9 @@ class ModuleStructureTest {
                 "platform");
         assertDependsOnlyOn("notification", "common");
         assertDependsOnlyOn("web", "common", "tenant");
-        assertDependsOnlyOn("signature", "common", "tenant");
-        assertDependsOnlyOn("iparapheur");
+        assertDependsOnlyOn("signature", "common", "tenant", "secret");
+        assertDependsOnlyOn("secret", "common");
+        assertDependsOnlyOn("iparapheur", "common", "tenant", "secret");
         assertDependsOnlyOn("simulator");
         assertDependsOnlyOn("transmission", "common", "act");
     }

@@ -4,6 +4,8 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -29,6 +31,12 @@ class Circuit {
     @Column(name = "signature_level")
     private String signatureLevel;
     private int revision;
+    @Enumerated(EnumType.STRING)
+    private CircuitEngine engine = CircuitEngine.ACTA;
+    @Column(name = "iparapheur_type")
+    private String iparapheurType;
+    @Column(name = "iparapheur_subtype")
+    private String iparapheurSubtype;
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "circuit_step", joinColumns = @JoinColumn(name = "circuit_id"))
     @OrderColumn(name = "position")
@@ -49,8 +57,11 @@ class Circuit {
 
     /** Replaces the circuit's content; running acts keep the plan they froze when they started. */
     void define(String name, List<String> natures, String signatureLevel, List<CircuitStep> steps,
-                List<StepDesk> stepDesks) {
+                List<StepDesk> stepDesks, CircuitEngine engine, String iparapheurType, String iparapheurSubtype) {
         this.name = name;
+        this.engine = engine;
+        this.iparapheurType = iparapheurType;
+        this.iparapheurSubtype = iparapheurSubtype;
         this.natures = natures == null || natures.isEmpty() ? null : String.join(",", natures);
         this.signatureLevel = signatureLevel;
         this.steps.clear();
@@ -66,6 +77,9 @@ class Circuit {
     String getName() { return name; }
     String getSignatureLevel() { return signatureLevel; }
     int getRevision() { return revision; }
+    CircuitEngine getEngine() { return engine; }
+    String getIparapheurType() { return iparapheurType; }
+    String getIparapheurSubtype() { return iparapheurSubtype; }
     List<CircuitStep> getSteps() { return steps; }
     List<StepDesk> getStepDesks() { return stepDesks; }
 

@@ -5,6 +5,7 @@ import fr.acta.circuit.CircuitSpecs.DelegationSpec;
 import fr.acta.circuit.CircuitSpecs.DelegationView;
 import fr.acta.circuit.CircuitSpecs.DeskSpec;
 import fr.acta.circuit.CircuitSpecs.DeskView;
+import fr.acta.circuit.CircuitSpecs.IparapheurSpec;
 import fr.acta.circuit.CircuitSpecs.StepSpec;
 import fr.acta.common.FieldViolation;
 import fr.acta.common.NotFoundException;
@@ -95,10 +96,12 @@ public class CircuitAdministration {
         if (spec != null && spec.signatureLevel() != null && !LEVELS.contains(spec.signatureLevel())) {
             errors.add(new FieldViolation("signatureLevel", "Le niveau de signature est B, T, LT ou LTA."));
         }
+        CircuitEngine engine = spec == null || spec.engine() == null ? CircuitEngine.ACTA : spec.engine();
+        IparapheurSpec external = ExternalCircuits.check(engine, spec, errors);
         List<CircuitStep> steps = new ArrayList<>();
         List<StepDesk> stepDesks = new ArrayList<>();
         List<StepSpec> specs = spec == null || spec.steps() == null ? List.of() : spec.steps();
-        if (specs.isEmpty()) {
+        if (specs.isEmpty() && engine == CircuitEngine.ACTA) {
             errors.add(new FieldViolation("steps", "Un circuit comporte au moins une étape."));
         }
         for (int i = 0; i < specs.size(); i++) {
@@ -129,7 +132,8 @@ public class CircuitAdministration {
             throw new ValidationException("Le circuit n'est pas valide.", errors);
         }
         Circuit circuit = circuits.findByTenantIdAndCode(tenant.id(), code).orElseGet(() -> new Circuit(tenant.id(), code));
-        circuit.define(spec.name().strip(), natures, spec.signatureLevel(), steps, stepDesks);
+        circuit.define(spec.name().strip(), natures, spec.signatureLevel(), steps, stepDesks, engine,
+                external == null ? null : external.type(), external == null ? null : external.subtype());
         return reader.definition(circuits.saveAndFlush(circuit));
     }
 

@@ -93,7 +93,9 @@ public class CircuitService {
                     .map(d -> new CircuitDefinition.DeskRef(d.getCode(), d.getName(), d.getQuality())).toList();
             steps.add(new CircuitDefinition.Step(i + 1, s.getKind(), s.getParallelRule(), stepDesks));
         }
+        CircuitDefinition.Iparapheur external = circuit.getEngine() == CircuitEngine.IPARAPHEUR
+                ? new CircuitDefinition.Iparapheur(circuit.getIparapheurType(), circuit.getIparapheurSubtype()) : null;
         return new CircuitDefinition(circuit.getCode(), circuit.getName(), circuit.getNatures(),
-                circuit.getSignatureLevel(), circuit.getRevision(), List.copyOf(steps));
+                circuit.getSignatureLevel(), circuit.getRevision(), List.copyOf(steps), circuit.getEngine(), external);
     }
 }

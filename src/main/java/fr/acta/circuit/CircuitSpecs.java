@@ -10,7 +10,20 @@ public final class CircuitSpecs {
     private CircuitSpecs() {
     }
 
-    public record CircuitSpec(String name, List<String> natures, String signatureLevel, List<StepSpec> steps) {
+    /**
+     * A circuit as an administrator writes it: steps for Acta's own parapheur, or {@code engine}
+     * IPARAPHEUR with the i-Parapheur's type and sous-type and no steps.
+     */
+    public record CircuitSpec(String name, List<String> natures, String signatureLevel, List<StepSpec> steps,
+                              CircuitEngine engine, IparapheurSpec iparapheur) {
+
+        public CircuitSpec(String name, List<String> natures, String signatureLevel, List<StepSpec> steps) {
+            this(name, natures, signatureLevel, steps, null, null);
+        }
+    }
+
+    /** The i-Parapheur's type and sous-type (ids or names, as the i-Parapheur knows them). */
+    public record IparapheurSpec(String type, String subtype) {
     }
 
     public record StepSpec(StepKind kind, ParallelRule rule, List<String> desks) {

@@ -1,6 +1,8 @@
 package fr.acta.signature;
 
 import fr.acta.common.NotFoundException;
+import fr.acta.secret.KeyCipher;
+import fr.acta.secret.MasterKey;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;

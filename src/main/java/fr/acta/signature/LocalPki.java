@@ -1,6 +1,7 @@
 package fr.acta.signature;
 
 import fr.acta.common.ActaProperties;
+import fr.acta.secret.MasterKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;

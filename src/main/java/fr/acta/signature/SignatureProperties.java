@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Settings under {@code acta.signature.*}.
  *
  * @param masterKey base64 of 32 random bytes ({@code ACTA_MASTER_KEY}); on the embedded default,
- *     when unset, one is generated into {@code ${acta.home}/master.key}
+ *     when unset, one is generated into {@code ${acta.home}/master.key}. Read by
+ *     {@link fr.acta.secret.MasterKey}, which every encrypted secret of Acta derives its key from
  * @param tsaUrl an RFC 3161 time-stamping service; blank means the local TSA of the local PKI
  * @param keyAlgorithm {@code EC_P256} (default) or {@code RSA_3072}, for the local PKI and the keys it issues
  * @param crlValidity how long a CRL of the local PKI stays valid before it is regenerated

@@ -3,6 +3,7 @@ package fr.acta.signature;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.acta.secret.MasterKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -25,12 +26,12 @@ class LocalPkiTest {
 
     @Test
     void a_restart_reloads_the_same_authorities() throws Exception {
-        MasterKey master = new MasterKey(SignatureProperties.defaults(), home, true);
+        MasterKey master = new MasterKey(null, home, true);
         LocalPki first = new LocalPki(home.resolve("pki"), master, SignatureProperties.defaults(), Clock.systemUTC());
         X509Certificate root = first.rootCertificate();
         X509Certificate tsa = first.tsaCertificate();
 
-        MasterKey reread = new MasterKey(SignatureProperties.defaults(), home, true);
+        MasterKey reread = new MasterKey(null, home, true);
         LocalPki restarted = new LocalPki(home.resolve("pki"), reread, SignatureProperties.defaults(), Clock.systemUTC());
 
         assertThat(restarted.rootCertificate()).isEqualTo(root);

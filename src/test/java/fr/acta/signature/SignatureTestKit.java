@@ -1,5 +1,6 @@
 package fr.acta.signature;
 
+import fr.acta.secret.MasterKey;
 import fr.acta.testdata.SamplePdfs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

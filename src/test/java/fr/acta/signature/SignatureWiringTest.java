@@ -25,7 +25,7 @@ class SignatureWiringTest {
     Path home;
 
     @Configuration(proxyBeanMethods = false)
-    @ComponentScan(basePackageClasses = PadesSigner.class, excludeFilters = @ComponentScan.Filter(
+    @ComponentScan(basePackageClasses = {PadesSigner.class, fr.acta.secret.MasterKey.class}, excludeFilters = @ComponentScan.Filter(
             type = org.springframework.context.annotation.FilterType.ASSIGNABLE_TYPE,
             classes = SignatureValidationController.class))
     @EnableConfigurationProperties({ActaProperties.class, SignatureProperties.class})

@@ -1,4 +1,4 @@
-package fr.acta.signature;
+package fr.acta.secret;
 
 import fr.acta.common.ActaProperties;
 import java.io.IOException;
@@ -23,25 +23,31 @@ import org.springframework.stereotype.Component;
 /**
  * The installation's master key (32 bytes), from {@code acta.signature.master-key} /
  * {@code ACTA_MASTER_KEY}, or on the embedded default from {@code ${acta.home}/master.key}
- * (generated on first start, mode 0600). Never stored in the database. Every secret of this
- * package is derived from it with HKDF-SHA256 and a purpose label, so no two uses share a key.
+ * (generated on first start, mode 0600). Never stored in the database. Every key Acta keeps a secret
+ * with (signing keys, the local PKI, the {@link SecretBox}) is derived from it with HKDF-SHA256 and a
+ * purpose label, so no two uses share a key.
  */
 @Component
-class MasterKey {
+public class MasterKey {
 
     private static final Logger log = LoggerFactory.getLogger(MasterKey.class);
-    static final String FILE_NAME = "master.key";
+    public static final String FILE_NAME = "master.key";
 
     private final byte[] key;
 
     @Autowired
-    MasterKey(SignatureProperties properties, ActaProperties acta, @Value("${spring.datasource.url:}") String dbUrl) {
-        this(properties, acta.home(), dbUrl == null || dbUrl.isBlank());
+    MasterKey(@Value("${acta.signature.master-key:}") String configured, ActaProperties acta,
+              @Value("${spring.datasource.url:}") String dbUrl) {
+        this(configured, acta.home(), dbUrl == null || dbUrl.isBlank());
     }
 
-    MasterKey(SignatureProperties properties, Path home, boolean embeddedDefault) {
-        if (properties.masterKey() != null) {
-            this.key = decode(properties.masterKey(), "acta.signature.master-key");
+    /**
+     * The key as configured (base64), else on the embedded default the one of {@code home}'s
+     * {@value #FILE_NAME} (created if absent); with neither, Acta refuses to start.
+     */
+    public MasterKey(String configured, Path home, boolean embeddedDefault) {
+        if (configured != null && !configured.isBlank()) {
+            this.key = decode(configured, "acta.signature.master-key");
         } else if (embeddedDefault) {
             this.key = fromFile(home.resolve(FILE_NAME));
         } else {
@@ -54,7 +60,7 @@ class MasterKey {
         this.key = key.clone();
     }
 
-    static MasterKey of(byte[] key) {
+    public static MasterKey of(byte[] key) {
         if (key.length != 32) {
             throw new IllegalArgumentException("The master key must be 32 bytes");
         }
@@ -62,7 +68,7 @@ class MasterKey {
     }
 
     /** {@code length} bytes for one purpose, e.g. {@code "keyvault/aes-256-gcm"}. */
-    byte[] derive(String purpose, int length) {
+    public byte[] derive(String purpose, int length) {
         HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
         hkdf.init(new HKDFParameters(key, "acta".getBytes(StandardCharsets.US_ASCII),
                 ("acta/" + purpose).getBytes(StandardCharsets.UTF_8)));
@@ -72,7 +78,7 @@ class MasterKey {
     }
 
     /** A password for one purpose (a PKCS#12 file), 256 bits written in base64. */
-    char[] password(String purpose) {
+    public char[] password(String purpose) {
         byte[] raw = derive("password/" + purpose, 32);
         try {
             return Base64.getEncoder().withoutPadding().encodeToString(raw).toCharArray();
