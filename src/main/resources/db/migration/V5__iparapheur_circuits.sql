@@ -23,6 +23,7 @@ alter table circuit add constraint circuit_iparapheur_typology check (
 -- One folder per run of an external circuit (run_id: the circuit's process instance). The row is
 -- committed before the creation request (post_started_at), the folder id with the step that made
 -- it: after a crash in between, the folder is looked up by its unique name before any new request.
+-- zip_sha256: the ZIP as downloaded; the folder is deleted only once the stored copy matches it.
 create table iparapheur_folder (
     run_id           varchar(64)  primary key,
     tenant_id        uuid         not null references tenant(id),
@@ -31,6 +32,7 @@ create table iparapheur_folder (
     folder_id        varchar(100),
     state            varchar(16)  not null check (state in ('CREATING', 'PENDING', 'FINISHED', 'REJECTED', 'DELETED')),
     post_started_at  timestamptz,
+    zip_sha256       varchar(64),
     created_at       timestamptz  not null,
     updated_at       timestamptz  not null
 );

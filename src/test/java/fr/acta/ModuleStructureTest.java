@@ -37,7 +37,7 @@ class ModuleStructureTest {
         assertDependsOnlyOn("circuit", "common", "tenant");
         assertDependsOnlyOn("act", "common", "tenant", "document", "classification", "circuit", "signature");
         assertDependsOnlyOn("workflow", "common", "tenant", "document", "circuit", "act", "notification", "signature",
-                "platform");
+                "platform", "iparapheur");
         assertDependsOnlyOn("notification", "common");
         assertDependsOnlyOn("web", "common", "tenant");
         assertDependsOnlyOn("signature", "common", "tenant", "secret");

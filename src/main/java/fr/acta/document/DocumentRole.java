@@ -8,6 +8,11 @@ public enum DocumentRole {
     ANNEX,
     /** The main document with the signatures of the circuit (each signature adds a version). */
     SIGNED,
-    /** The bordereau de signature produced at the end of the circuit. */
-    BORDEREAU
+    /** The bordereau de signature produced at the end of the circuit (by Acta, or by the i-Parapheur). */
+    BORDEREAU,
+    /**
+     * The folder's ZIP as the collectivité's i-Parapheur returned it (its PREMIS history, the signed
+     * documents, its bordereau), kept whole as evidence before the folder is deleted there.
+     */
+    IPARAPHEUR_ZIP
 }

@@ -152,7 +152,8 @@ public class DocumentService {
     /** Of the versions Acta produced (signed, bordereau), only the newest is current. */
     private static List<ActDocument> newestVersions(List<ActDocument> docs) {
         Map<DocumentRole, Integer> newest = new java.util.EnumMap<>(DocumentRole.class);
-        docs.stream().filter(d -> d.getRole() == DocumentRole.SIGNED || d.getRole() == DocumentRole.BORDEREAU)
+        docs.stream().filter(d -> d.getRole() == DocumentRole.SIGNED || d.getRole() == DocumentRole.BORDEREAU
+                        || d.getRole() == DocumentRole.IPARAPHEUR_ZIP)
                 .forEach(d -> newest.merge(d.getRole(), d.getPosition(), Math::max));
         return docs.stream().filter(d -> !newest.containsKey(d.getRole()) || newest.get(d.getRole()) == d.getPosition())
                 .sorted(ORDER).toList();

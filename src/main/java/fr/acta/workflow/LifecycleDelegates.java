@@ -2,6 +2,9 @@ package fr.acta.workflow;
 
 import fr.acta.act.ActService;
 import fr.acta.act.ActState;
+import fr.acta.circuit.CircuitDefinition;
+import fr.acta.circuit.CircuitEngine;
+import fr.acta.circuit.CircuitService;
 import fr.acta.document.DocumentTextExtractor;
 import fr.acta.tenant.TenantAccess;
 import java.util.UUID;
@@ -24,10 +27,17 @@ class LifecycleDelegates {
         return execution -> extractor.extractForAct(actId(execution), tenant(execution));
     }
 
+    /** The act enters its circuit, carried out by Acta's parapheur or by the collectivité's i-Parapheur. */
     @Bean
-    JavaDelegate enterCircuitDelegate(ActService acts) {
-        return execution -> acts.record(actId(execution), ActState.IN_CIRCUIT, SYSTEM, "CIRCUIT_STARTED",
-                "Circuit « " + execution.getVariable(Variables.CIRCUIT) + " » démarré");
+    JavaDelegate enterCircuitDelegate(ActService acts, CircuitService circuits, TenantAccess tenants) {
+        return execution -> {
+            String code = (String) execution.getVariable(Variables.CIRCUIT);
+            boolean external = tenants.find(tenant(execution)).flatMap(t -> circuits.find(t, code))
+                    .map(CircuitDefinition::external).orElse(false);
+            execution.setVariable(Variables.CIRCUIT_ENGINE, (external ? CircuitEngine.IPARAPHEUR : CircuitEngine.ACTA).name());
+            acts.record(actId(execution), ActState.IN_CIRCUIT, SYSTEM, "CIRCUIT_STARTED",
+                    "Circuit « " + code + " » démarré" + (external ? " dans le i-Parapheur" : ""));
+        };
     }
 
     /** End of an approved circuit: the bordereau de signature, and the SIGNED state when it was signed. */

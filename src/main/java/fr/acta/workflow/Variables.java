@@ -18,6 +18,13 @@ final class Variables {
     static final String STEP_KIND = "stepKind";
     static final String DECISION = "decision";
     static final String LATE = "late";
+    static final String CIRCUIT_ENGINE = "circuitEngine";
+    static final String IPARAPHEUR_TYPE = "iparapheurType";
+    static final String IPARAPHEUR_SUBTYPE = "iparapheurSubtype";
+    static final String FOLDER_ID = "iparapheurFolderId";
+    static final String FOLDER_STATE = "iparapheurFolderState";
+    static final String FOLDER_STEP = "iparapheurStep";
+    static final String POLL_DELAY = "iparapheurPollDelay";
 
     static final String LIFECYCLE_PROCESS = "act-lifecycle";
     static final String STEP_TASK = "step";
