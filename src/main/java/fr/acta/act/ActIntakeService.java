@@ -108,8 +108,14 @@ public class ActIntakeService {
             throw new org.springframework.security.access.AccessDeniedException(
                     "Seul le rédacteur de l'acte (ou un administrateur) peut le corriger.");
         }
-        if (current.getState() != ActState.REJECTED) {
-            throw new ConflictException("Seul un acte rejeté peut être corrigé et redéposé.");
+        boolean transmissionError = current.getState() == ActState.TRANSMISSION_ERROR;
+        if (current.getState() != ActState.REJECTED && !transmissionError) {
+            throw new ConflictException("Seul un acte rejeté, ou refusé par la préfecture, peut être corrigé et redéposé.");
+        }
+        if (transmissionError && main != null) {
+            throw new ValidationException(409, "Le document principal a déjà été signé : après un refus de la "
+                    + "préfecture, seuls les métadonnées et les annexes peuvent être corrigées.",
+                    List.of(new FieldViolation("document", "Remplacement du document signé impossible.")));
         }
         ActMetadata effective = metadata != null ? metadata : metadataOf(current);
         List<StagedFile> staged = new ArrayList<>();
@@ -117,7 +123,7 @@ public class ActIntakeService {
             Prepared prepared = prepare(tenant, effective, main, annexes, staged, current);
             tx.executeWithoutResult(status -> {
                 Act act = acts.findByIdAndTenantId(actId, tenant.id()).orElseThrow();
-                if (act.getState() != ActState.REJECTED || act.getVersion() != current.getVersion()) {
+                if (act.getState() != current.getState() || act.getVersion() != current.getVersion()) {
                     throw new ConflictException("L'acte a changé entre-temps ; rechargez-le.");
                 }
                 if (acts.existsByTenantIdAndNumberAndIdNot(tenant.id(), prepared.metadata().number(), actId)) {
@@ -131,7 +137,9 @@ public class ActIntakeService {
                     documents.replace(actId, DocumentRole.ANNEX);
                 }
                 documents.attach(tenant, actId, prepared.documents());
-                act.moveTo(ActState.SUBMITTED);
+                if (!transmissionError) {
+                    act.moveTo(ActState.SUBMITTED);
+                }
                 acts.saveAndFlush(act);
                 events.save(new ActEvent(actId, tenant.id(), me.getUsername(), "RESUBMITTED",
                         "Acte corrigé et redéposé"));

@@ -18,6 +18,8 @@ interface ActRepository extends JpaRepository<Act, UUID> {
 
     List<Act> findByIdIn(List<UUID> ids);
 
+    List<Act> findByTenantIdAndStateIn(UUID tenantId, java.util.Collection<ActState> states);
+
     /** {@code q}: a lower-case LIKE pattern whose wildcards in the searched text are escaped with a backslash. */
     @Query("""
             select a from Act a where a.tenantId = :tenantId

@@ -34,10 +34,12 @@ public class ActService {
     private final ActAnnotationRepository annotations;
     private final CircuitService circuits;
     private final SignatureLedger signatures;
+    private final org.springframework.beans.factory.ObjectProvider<ActSection> sections;
 
     ActService(ActRepository acts, ActEventRepository events, DocumentService documents,
                ClassificationService classifications, ActAnnotationRepository annotations, CircuitService circuits,
-               SignatureLedger signatures) {
+               SignatureLedger signatures, org.springframework.beans.factory.ObjectProvider<ActSection> sections) {
+        this.sections = sections;
         this.signatures = signatures;
         this.acts = acts;
         this.events = events;
@@ -98,6 +100,25 @@ public class ActService {
         events.save(new ActEvent(actId, act.getTenantId(), actor, event, detail, desk));
     }
 
+    /** The act's metadata, for the system's own use (transmission, archive): no caller check. */
+    @Transactional(readOnly = true)
+    public ActFacts facts(UUID actId) {
+        Act a = acts.findById(actId).orElseThrow(ActService::notFound);
+        LocalDate classificationDate = classifications.version(a.getClassificationId())
+                .map(c -> c.view().dateClassification()).orElse(null);
+        return new ActFacts(a.getId(), a.getTenantId(), a.getState(), a.getNature(), a.getNumber(), a.getSubject(),
+                a.getDecisionDate(), a.getMatiere(), classificationDate, a.getMainDocumentType(), a.getAnnexTypes(),
+                a.isLegalityControl(), a.getSubmittedBy(), a.getIdActe(), a.getCircuitCode());
+    }
+
+    /** The acts of a collectivité that have not been sent to the préfecture yet (system use). */
+    @Transactional(readOnly = true)
+    public List<ActFacts> notYetTransmitted(UUID tenantId) {
+        return acts.findByTenantIdAndStateIn(tenantId, java.util.EnumSet.of(ActState.SUBMITTED, ActState.IN_CIRCUIT,
+                ActState.REJECTED, ActState.SIGNED, ActState.TRANSMISSION_ERROR)).stream()
+                .map(a -> facts(a.getId())).toList();
+    }
+
     /** The act's history, for the system's own use (bordereau, archive): no caller check. */
     @Transactional(readOnly = true)
     public List<ActView.HistoryEntry> history(UUID actId) {
@@ -115,13 +136,21 @@ public class ActService {
         annotations.save(new ActAnnotation(actId, act.getTenantId(), author, desk, isPrivate, text));
     }
 
-    private static ActView view(TenantRef tenant, Act a, List<DocumentView> docs, List<ActView.HistoryEntry> history,
+    private ActView view(TenantRef tenant, Act a, List<DocumentView> docs, List<ActView.HistoryEntry> history,
                                 LocalDate classificationDate, List<ActView.Annotation> notes,
                                 List<SignatureView> signed) {
         return new ActView(a.getId(), tenant.code(), a.getState(), a.getIdActe(), a.getNature().name(), a.getNumber(),
                 a.getSubject(), a.getDecisionDate(), a.getMatiere(), a.getMainDocumentType(), a.getAnnexTypes(),
                 a.getCircuitCode(), a.isLegalityControl(), classificationDate, a.getSubmittedBy(), a.getCreatedAt(),
-                a.getUpdatedAt(), docs, history, notes, signed);
+                a.getUpdatedAt(), docs, history, notes, signed, sections(a.getId()));
+    }
+
+    private java.util.Map<String, Object> sections(UUID actId) {
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        for (ActSection section : sections.orderedStream().toList()) {
+            section.of(actId).ifPresent(v -> out.put(section.name(), v));
+        }
+        return out;
     }
 
     static NotFoundException notFound() {

@@ -13,7 +13,14 @@ public record ActView(UUID id, String tenant, ActState state, String idActe, Str
                       List<String> annexTypes, String circuit, boolean legalityControl,
                       LocalDate classificationDate, String submittedBy, Instant createdAt, Instant updatedAt,
                       List<DocumentView> documents, List<HistoryEntry> history, List<Annotation> annotations,
-                      List<SignatureView> signatures) {
+                      List<SignatureView> signatures,
+                      @com.fasterxml.jackson.annotation.JsonIgnore java.util.Map<String, Object> sections) {
+
+    /** The later stages' parts ({@code transmission}, {@code archive}), as top-level properties. */
+    @com.fasterxml.jackson.annotation.JsonAnyGetter
+    public java.util.Map<String, Object> sectionsAsProperties() {
+        return sections;
+    }
 
     public record HistoryEntry(Instant at, String actor, String event, String detail, String desk) {
     }

@@ -14,5 +14,17 @@ public enum DocumentRole {
      * The folder's ZIP as the collectivité's i-Parapheur returned it (its PREMIS history, the signed
      * documents, its bordereau), kept whole as evidence before the folder is deleted there.
      */
-    IPARAPHEUR_ZIP
+    IPARAPHEUR_ZIP,
+    /** The @ctes package (.tar.gz) sent to the préfecture, kept as the proof of what was sent. */
+    TRANSMISSION_PACKAGE,
+    /** The préfecture's accusé de réception (ARActe XML). */
+    ARACTE,
+    /** The tiers de télétransmission's bordereau d'acquittement (PDF). */
+    ACK_BORDEREAU,
+    /** A copy stamped "Reçu en préfecture" of the transmitted act or of an annex; the original stays. */
+    STAMPED,
+    /** A letter or piece from the préfecture (courrier, demande de pièces, observations, déféré). */
+    PREFECTURE_LETTER,
+    /** A piece of the collectivité's answer to the préfecture. */
+    PREFECTURE_REPLY
 }

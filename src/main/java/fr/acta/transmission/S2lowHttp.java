@@ -98,14 +98,19 @@ final class S2lowHttp {
         if (clients.size() >= MAX_CLIENTS) {
             clients.clear();
         }
-        RestClient created = RestClient.builder().requestFactory(requestFactory(sslContext(settings))).build();
+        RestClient created = RestClient.builder()
+                .requestFactory(requestFactory(settings.sandbox() ? null : sslContext(settings))).build();
         RestClient raced = clients.putIfAbsent(key, created);
         return raced != null ? raced : created;
     }
 
     private static BufferingClientHttpRequestFactory requestFactory(SSLContext ssl) {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(ssl)
-                .connectTimeout(Duration.ofSeconds(15)).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(15)).followRedirects(HttpClient.Redirect.NEVER);
+        if (ssl != null) {
+            builder.sslContext(ssl);
+        }
+        HttpClient http = builder.build();
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
         factory.setReadTimeout(Duration.ofMinutes(3));
         return new BufferingClientHttpRequestFactory(factory);

@@ -22,30 +22,60 @@ import java.util.Locale;
  * @param password               the login's password
  * @param trustedCertificates    certificates trusted for the server in addition to nothing else; empty means
  *                               the JVM's default trust store
+ * @param sandbox                the built-in sandbox préfecture on this very server: plain HTTP and login
+ *                               only (see {@link #sandbox})
  */
 public record S2lowSettings(URI baseUrl, byte[] clientCertificate, String certificatePassword, String login,
-                            String password, List<X509Certificate> trustedCertificates) {
+                            String password, List<X509Certificate> trustedCertificates, boolean sandbox) {
+
+    public S2lowSettings(URI baseUrl, byte[] clientCertificate, String certificatePassword, String login,
+                         String password, List<X509Certificate> trustedCertificates) {
+        this(baseUrl, clientCertificate, certificatePassword, login, password, trustedCertificates, false);
+    }
 
     public S2lowSettings {
-        if (baseUrl == null || baseUrl.getHost() == null || baseUrl.getScheme() == null
-                || !"https".equals(baseUrl.getScheme().toLowerCase(Locale.ROOT))) {
-            throw invalid("l'adresse du serveur doit être une URL https complète");
+        if (sandbox) {
+            if (baseUrl == null || baseUrl.getHost() == null || login == null || login.isBlank() || password == null) {
+                throw invalid("le bac à sable demande une adresse, un identifiant et un mot de passe");
+            }
+            clientCertificate = new byte[0];
+            certificatePassword = "";
+            trustedCertificates = List.of();
+        } else {
+            if (baseUrl == null || baseUrl.getHost() == null || baseUrl.getScheme() == null
+                    || !"https".equals(baseUrl.getScheme().toLowerCase(Locale.ROOT))) {
+                throw invalid("l'adresse du serveur doit être une URL https complète");
+            }
+            if (clientCertificate == null || clientCertificate.length == 0) {
+                throw invalid("le certificat client (PKCS#12) est obligatoire : S²LOW exige l'authentification TLS "
+                        + "mutuelle");
+            }
+            clientCertificate = clientCertificate.clone();
+            certificatePassword = certificatePassword == null ? "" : certificatePassword;
+            login = login == null || login.isBlank() ? null : login.strip();
+            if (login != null && (password == null || password.isEmpty())) {
+                throw invalid("le mot de passe est obligatoire avec un identifiant");
+            }
+            trustedCertificates = trustedCertificates == null ? List.of() : List.copyOf(trustedCertificates);
         }
+        baseUrl = withoutTrailingSlash(baseUrl);
+    }
+
+    private static URI withoutTrailingSlash(URI baseUrl) {
         String url = baseUrl.toString();
         while (url.endsWith("/")) {
             url = url.substring(0, url.length() - 1);
         }
-        baseUrl = URI.create(url);
-        if (clientCertificate == null || clientCertificate.length == 0) {
-            throw invalid("le certificat client (PKCS#12) est obligatoire : S²LOW exige l'authentification TLS mutuelle");
-        }
-        clientCertificate = clientCertificate.clone();
-        certificatePassword = certificatePassword == null ? "" : certificatePassword;
-        login = login == null || login.isBlank() ? null : login.strip();
-        if (login != null && (password == null || password.isEmpty())) {
-            throw invalid("le mot de passe est obligatoire avec un identifiant");
-        }
-        trustedCertificates = trustedCertificates == null ? List.of() : List.copyOf(trustedCertificates);
+        return URI.create(url);
+    }
+
+    /**
+     * The built-in sandbox préfecture served by this same application: over plain HTTP with its
+     * account's login, as the embedded connector cannot ask for a client certificate. Never a real
+     * S²LOW, which always requires mutual TLS.
+     */
+    public static S2lowSettings sandbox(URI baseUrl, String login, String password) {
+        return new S2lowSettings(baseUrl, null, null, login, password, List.of(), true);
     }
 
     /** Settings with the JVM's trust store and no login. */

@@ -36,7 +36,7 @@ class CamundaActLifecycle implements ActLifecycle {
     public void resubmitted(UUID actId, String tenantCode, String actor) {
         Task correction = tasks.createTaskQuery()
                 .processInstanceBusinessKey(actId.toString())
-                .taskDefinitionKey(Variables.CORRECTION_TASK)
+                .taskDefinitionKeyIn(Variables.CORRECTION_TASK, Variables.TRANSMISSION_CORRECTION_TASK)
                 .singleResult();
         if (correction == null) {
             throw new ConflictException("L'acte n'attend pas de correction.");

@@ -29,6 +29,10 @@ final class Variables {
     static final String LIFECYCLE_PROCESS = "act-lifecycle";
     static final String STEP_TASK = "step";
     static final String CORRECTION_TASK = "correction";
+    static final String TRANSMISSION_CORRECTION_TASK = "transmissionCorrection";
+    static final String TRANSMISSION_OUTCOME = "transmissionOutcome";
+    static final String TRANSMISSION_WAIT = "transmissionWait";
+    static final String LEGALITY_CONTROL = "legalityControl";
     static final String REMORSE_MESSAGE = "remords";
 
     private Variables() {

@@ -1,0 +1,121 @@
+package fr.acta.prefecture;
+
+import fr.acta.act.ActService;
+import fr.acta.act.ActState;
+import fr.acta.transmission.ActesStatus;
+import fr.acta.transmission.PrefectureMessage;
+import fr.acta.transmission.PrefectureMessageParser;
+import fr.acta.transmission.S2low;
+import fr.acta.transmission.S2lowClient;
+import fr.acta.transmission.S2lowSettings;
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * One look at a sent act's status on S²LOW, called by a BPMN timer: the outcome tells the process
+ * where to go, and the wait before the next look grows from {@code acta.transmission.poll-initial}
+ * to {@code acta.transmission.poll-max}. No loop and no scheduler: a waiting act costs nothing.
+ */
+@Service
+public class TransmissionFollowUp {
+
+    /** Where the sending stands, for the process's gateway. */
+    public enum Outcome { PENDING, ACKNOWLEDGED, ERROR }
+
+    public record Step(Outcome outcome, Duration nextWait) {
+    }
+
+    private static final Set<Integer> ACKNOWLEDGED_OR_LATER = Set.of(4, 5, 7, 8, 9, 10, 11, 12, 13, 14, 15, 19, 20,
+            21, 22);
+
+    private final TransmissionStore store;
+    private final S2lowClient s2low;
+    private final S2lowConnections connections;
+    private final ActService acts;
+    private final Duration initial;
+    private final Duration max;
+
+    TransmissionFollowUp(TransmissionStore store, S2lowClient s2low, S2lowConnections connections, ActService acts,
+                         @Value("${acta.transmission.poll-initial:PT2S}") Duration initial,
+                         @Value("${acta.transmission.poll-max:PT15M}") Duration max) {
+        this.store = store;
+        this.s2low = s2low;
+        this.connections = connections;
+        this.acts = acts;
+        this.initial = initial;
+        this.max = max;
+    }
+
+    /** The wait before the first look. */
+    public Duration firstWait() {
+        return initial;
+    }
+
+    @Transactional
+    public Step follow(UUID actId) {
+        Transmission t = store.latestForUpdate(actId).orElseThrow();
+        if (t.state() == Transmission.State.ERROR) {
+            return new Step(Outcome.ERROR, initial);
+        }
+        if (t.state() == Transmission.State.ACKNOWLEDGED) {
+            return new Step(Outcome.ACKNOWLEDGED, initial);
+        }
+        S2lowSettings settings = connections.settings(t.tenantId());
+        S2low.Status status = s2low.status(settings, t.transaction());
+        int code = status.code();
+        if (ACKNOWLEDGED_OR_LATER.contains(code)) {
+            store.status(t.id(), Transmission.State.POSTED, code, status.label());
+            return new Step(Outcome.ACKNOWLEDGED, initial);
+        }
+        if (code == ActesStatus.ERREUR.code() || code == ActesStatus.REFUSE.code() || code == ActesStatus.ANNULE.code()) {
+            String message = anomaly(status);
+            store.status(t.id(), Transmission.State.ERROR, code, status.label());
+            store.failed(t.id(), message);
+            store.event(t.id(), code, status.label(), message);
+            acts.record(actId, ActState.TRANSMISSION_ERROR, TransmissionService.SYSTEM, "TRANSMISSION_ERROR",
+                    "La préfecture ou S²LOW a refusé l'acte : " + message);
+            return new Step(Outcome.ERROR, initial);
+        }
+        boolean changed = t.statusCode() == null || t.statusCode() != code;
+        Transmission.State state = code == ActesStatus.EN_ATTENTE_D_ETRE_POSTEE.code()
+                ? Transmission.State.AWAITING_CONFIRMATION : Transmission.State.POSTED;
+        store.status(t.id(), state, code, status.label());
+        if (changed) {
+            store.event(t.id(), code, status.label(), null);
+            if (state == Transmission.State.AWAITING_CONFIRMATION) {
+                acts.record(actId, null, TransmissionService.SYSTEM, "AWAITING_RGS_CONFIRMATION",
+                        "S²LOW attend qu'un agent muni d'un certificat RGS confirme la télétransmission "
+                                + "(transaction " + t.transactionId() + ").");
+            }
+        }
+        return new Step(Outcome.PENDING, backOff(t.polls() + 1));
+    }
+
+    Duration backOff(int polls) {
+        Duration wait = initial;
+        for (int i = 1; i < polls && wait.compareTo(max) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(max) > 0 ? max : wait;
+    }
+
+    private static String anomaly(S2low.Status status) {
+        String text = status.message() == null || status.message().isBlank() ? status.label() : status.message().strip();
+        if (status.fluxRetour() != null && status.fluxRetour().length > 0) {
+            try {
+                PrefectureMessage m = PrefectureMessageParser.parse(status.fluxRetour());
+                if (m.detail() != null && !m.detail().isBlank()) {
+                    return m.kind().label() + (m.anomalyCode() == null ? "" : " (nature " + m.anomalyCode() + ")")
+                            + " : " + m.detail().strip();
+                }
+            } catch (RuntimeException e) {
+                return text;
+            }
+        }
+        return text;
+    }
+}
