@@ -26,7 +26,7 @@ class ModuleStructureTest {
         assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
                 .containsExactlyInAnyOrder("act", "circuit", "classification", "common", "demo", "document",
                         "notification", "platform", "signature", "tenant", "web", "workflow", "iparapheur",
-                        "simulator", "transmission", "secret");
+                        "simulator", "transmission", "secret", "prefecture");
     }
 
     @Test
@@ -37,7 +37,9 @@ class ModuleStructureTest {
         assertDependsOnlyOn("circuit", "common", "tenant");
         assertDependsOnlyOn("act", "common", "tenant", "document", "classification", "circuit", "signature");
         assertDependsOnlyOn("workflow", "common", "tenant", "document", "circuit", "act", "notification", "signature",
-                "platform", "iparapheur");
+                "platform", "iparapheur", "prefecture");
+        assertDependsOnlyOn("prefecture", "common", "tenant", "act", "document", "classification", "transmission",
+                "secret");
         assertDependsOnlyOn("notification", "common");
         assertDependsOnlyOn("web", "common", "tenant");
         assertDependsOnlyOn("signature", "common", "tenant", "secret");

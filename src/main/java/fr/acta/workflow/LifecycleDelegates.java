@@ -52,8 +52,12 @@ class LifecycleDelegates {
 
     @Bean
     JavaDelegate completeActDelegate(ActService acts) {
-        return execution -> acts.record(actId(execution), ActState.COMPLETED, SYSTEM, "COMPLETED",
-                "Cycle de vie de l'acte terminé");
+        return execution -> {
+            UUID actId = actId(execution);
+            // An acknowledged act stays ACKNOWLEDGED (exécutoire): that is what its state must say.
+            ActState state = acts.facts(actId).state() == ActState.ACKNOWLEDGED ? null : ActState.COMPLETED;
+            acts.record(actId, state, SYSTEM, "COMPLETED", "Cycle de vie de l'acte terminé");
+        };
     }
 
     static UUID actId(DelegateExecution execution) {
