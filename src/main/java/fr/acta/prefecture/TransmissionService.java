@@ -105,7 +105,9 @@ public class TransmissionService {
     /** Posts the prepared act to S²LOW, once. */
     @Transactional
     public void post(UUID actId) {
-        Transmission t = store.latestForUpdate(actId).orElseThrow(() -> new IllegalStateException(
+        // No row lock here: the marker below commits in a transaction of its own, which would wait for
+        // it. The process engine runs this step once at a time (job lock).
+        Transmission t = store.latest(actId).orElseThrow(() -> new IllegalStateException(
                 "No transmission prepared for act " + actId));
         if (t.transactionId() != null || t.state() == Transmission.State.ERROR) {
             return;

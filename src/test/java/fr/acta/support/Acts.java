@@ -50,8 +50,16 @@ public final class Acts {
     }
 
     public static void awaitState(Api api, String tenant, String actId, String state) {
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
-                .until(() -> state.equals(state(api, tenant, actId)));
+        try {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> state.equals(state(api, tenant, actId)));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            Api admin = new Api(api.baseUrl(), "admin", "demo");
+            throw new AssertionError("Act " + actId + " did not reach " + state + ": "
+                    + api.get("/api/v1/tenants/" + tenant + "/acts/" + actId).text()
+                    + "\nFailing jobs: " + admin.get("/engine-rest/job?withException=true").text()
+                    + "\nIncidents: " + admin.get("/engine-rest/incident").text(), e);
+        }
     }
 
     /** Waits for the person's visa task on the act and returns its id. */

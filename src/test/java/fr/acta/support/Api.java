@@ -21,14 +21,20 @@ import org.springframework.web.client.RestClient;
 public final class Api {
 
     private final RestClient client;
+    private final String baseUrl;
 
     public Api(String baseUrl, String user, String password) {
+        this.baseUrl = baseUrl;
         RestClient.Builder builder = RestClient.builder().baseUrl(baseUrl)
                 .requestFactory(new JdkClientHttpRequestFactory());
         if (user != null) {
             builder.defaultHeaders(h -> h.setBasicAuth(user, password, StandardCharsets.UTF_8));
         }
         this.client = builder.build();
+    }
+
+    public String baseUrl() {
+        return baseUrl;
     }
 
     public Response get(String path) {
