@@ -57,9 +57,11 @@ final class S2lowHttp {
             }
             // Under TLS 1.3 a server refusing the client certificate only resets the connection after the
             // handshake: the client cannot tell it from a network failure, so the message says both.
-            String hint = rootMessage(e).toLowerCase(java.util.Locale.ROOT).contains("reset")
-                    ? " (connexion coupée par le serveur : si cela se répète, S²LOW refuse peut-être le certificat client)"
-                    : "";
+            boolean neverConnected = hasCause(e, java.net.ConnectException.class)
+                    || hasCause(e, java.net.UnknownHostException.class)
+                    || hasCause(e, java.net.http.HttpTimeoutException.class);
+            String hint = neverConnected ? ""
+                    : " (connexion coupée par le serveur : si cela se répète, S²LOW refuse peut-être le certificat client)";
             throw new S2lowException(S2lowException.Kind.UNAVAILABLE, 0, "S²LOW (" + settings.baseUrl()
                     + ") est injoignable pendant " + action + " : " + rootMessage(e) + hint, e);
         }
