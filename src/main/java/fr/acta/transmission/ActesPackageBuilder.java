@@ -90,13 +90,14 @@ public class ActesPackageBuilder {
         byte[] acteXml = ActesXml.acte(request, documents.get(0).name(),
                 documents.subList(1, documents.size()).stream().map(ActesPackage.Document::name).toList());
         byte[] envelopeXml = ActesXml.envelope(request, acteName);
+        String day = COMPACT.format(today);
         schema.validate(acteName, acteXml);
+        schema.validate("EACT--" + request.siren() + "--" + day + ".xml", envelopeXml);
 
         int serial = serials.next(request.siren(), today);
-        String stem = "EACT--" + request.siren() + "--" + COMPACT.format(today) + "-" + serial;
+        String stem = "EACT--" + request.siren() + "--" + day + "-" + serial;
         String envelopeName = stem + ".xml";
         String archiveName = trigramme + "-" + stem + ".tar.gz";
-        schema.validate(envelopeName, envelopeXml);
 
         List<Entry> entries = new ArrayList<>();
         entries.add(new Entry(envelopeName, envelopeXml));

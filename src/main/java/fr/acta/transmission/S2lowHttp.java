@@ -55,8 +55,15 @@ final class S2lowHttp {
                         + settings.baseUrl() + ") a échoué pendant " + action + " : certificat client refusé ou "
                         + "certificat du serveur non reconnu (" + rootMessage(e) + ").", e);
             }
+            // Under TLS 1.3 a server refusing the client certificate only resets the connection after the
+            // handshake: the client cannot tell it from a network failure, so the message says both.
+            boolean neverConnected = hasCause(e, java.net.ConnectException.class)
+                    || hasCause(e, java.net.UnknownHostException.class)
+                    || hasCause(e, java.net.http.HttpTimeoutException.class);
+            String hint = neverConnected ? ""
+                    : " (connexion coupée par le serveur : si cela se répète, S²LOW refuse peut-être le certificat client)";
             throw new S2lowException(S2lowException.Kind.UNAVAILABLE, 0, "S²LOW (" + settings.baseUrl()
-                    + ") est injoignable pendant " + action + " : " + rootMessage(e), e);
+                    + ") est injoignable pendant " + action + " : " + rootMessage(e) + hint, e);
         }
     }
 
