@@ -203,6 +203,31 @@ class PrefectureSandboxLifecycleTest extends ApiTest {
     }
 
     @Test
+    void an_act_left_waiting_is_posted_through_the_nonce_confirmation() {
+        Map<String, String> fields = S2lowClient.fields(S2lowClient.number());
+        fields.put("en_attente", "1");
+        Reply posted = s2low.create(fields, new S2lowClient.Part("d.pdf", S2lowClient.pdf("X"), null), List.of());
+        long id = Long.parseLong(posted.lines()[1]);
+        assertThat(s2low.status(id).text()).isEqualTo("OK\n17\n");
+        String nonce = JsonPath.read(s2low.get("/api/get-nounce.php").text(), "$.nounce");
+        String hash = S2lowConfirmController.sha256("demo:" + nonce);
+        S2lowClient browser = new S2lowClient(port, null, null);
+        String back = "http://localhost/retour?erreur=%%ERROR%%&message=%%MESSAGE%%";
+        Reply wrong = browser.getEncoded("/modules/actes/actes_transac_post_confirm_api.php?id=" + id + "&nounce=" + nonce
+                + "&login=demo&hash=0000&url_return={back}".replace("{back}", java.net.URLEncoder.encode(back,
+                StandardCharsets.UTF_8)));
+        assertThat(wrong.status()).isEqualTo(302);
+        assertThat(wrong.headers().getLocation().toString()).contains("erreur=1");
+        String fresh = JsonPath.read(s2low.get("/api/get-nounce.php").text(), "$.nounce");
+        Reply confirmed = browser.getEncoded("/modules/actes/actes_transac_post_confirm_api.php?id=" + id + "&nounce=" + fresh
+                + "&login=demo&hash=" + S2lowConfirmController.sha256("demo:" + fresh) + "&url_return="
+                + java.net.URLEncoder.encode(back, StandardCharsets.UTF_8));
+        assertThat(confirmed.headers().getLocation().toString()).startsWith("http://localhost/retour?erreur=0&message=");
+        assertThat(s2low.status(id).lines()[1]).isEqualTo("4");
+        assertThat(hash).hasSize(64);
+    }
+
+    @Test
     void every_text_reply_is_iso_8859_1() {
         Reply ko = s2low.create(S2lowClient.fields("bad-number"), null, List.of());
         byte[] expected = "KO\nLe numéro n&#039;est pas correct\n".getBytes(StandardCharsets.ISO_8859_1);

@@ -33,9 +33,11 @@ final class S2lowClient {
     }
 
     private final RestClient http;
+    private final String base;
 
     S2lowClient(int port, String login, String password) {
-        RestClient.Builder b = RestClient.builder().baseUrl("http://localhost:" + port + "/s2low-sandbox")
+        this.base = "http://localhost:" + port + "/s2low-sandbox";
+        RestClient.Builder b = RestClient.builder().baseUrl(base)
                 .requestFactory(new JdkClientHttpRequestFactory());
         if (login != null) {
             b.defaultHeaders(h -> h.setBasicAuth(login, password, StandardCharsets.UTF_8));
@@ -101,6 +103,13 @@ final class S2lowClient {
     Reply get(String pathAndQuery) {
         return http.get().uri(pathAndQuery).exchange((req, res) -> new Reply(res.getStatusCode().value(),
                 String.valueOf(res.getHeaders().getContentType()), res.getBody().readAllBytes(), res.getHeaders()));
+    }
+
+    /** A GET of an already encoded path and query, sent as it is. */
+    Reply getEncoded(String pathAndQuery) {
+        return http.get().uri(java.net.URI.create(base + pathAndQuery)).exchange((req, res) -> new Reply(
+                res.getStatusCode().value(), String.valueOf(res.getHeaders().getContentType()),
+                res.getBody().readAllBytes(), res.getHeaders()));
     }
 
     Reply status(long id) {
