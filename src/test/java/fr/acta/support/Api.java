@@ -57,6 +57,11 @@ public final class Api {
                 .exchange((req, res) -> Response.of(res.getStatusCode(), res.getHeaders(), res.getBody().readAllBytes()));
     }
 
+    public Response post(String path, MediaType type, byte[] body) {
+        return client.post().uri(path).contentType(type).body(body)
+                .exchange((req, res) -> Response.of(res.getStatusCode(), res.getHeaders(), res.getBody().readAllBytes()));
+    }
+
     public Response multipart(String path, Multipart parts) {
         return client.post().uri(path).contentType(MediaType.MULTIPART_FORM_DATA).body(parts.build())
                 .exchange((req, res) -> Response.of(res.getStatusCode(), res.getHeaders(), res.getBody().readAllBytes()));

@@ -58,7 +58,8 @@ class SandboxLifecycle {
     /** Makes every remaining step due now (administrator's "advance"). */
     Optional<Tx> hurry(long id) {
         return tx.execute(status -> store.lock(id).map(t -> {
-            Instant now = Instant.now();
+            // PostgreSQL keeps microseconds (rounded): a time of now must not come back later than now
+            Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             if (t.plannedWaitingAt() != null) {
                 store.replan(id, min(t.plannedWaitingAt(), now), min(t.plannedSentAt(), now),
                         min(t.plannedAnswerAt(), now));
