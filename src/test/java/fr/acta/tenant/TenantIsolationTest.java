@@ -246,6 +246,7 @@ class TenantIsolationTest extends ApiTest {
         e.put("classification import", (api, t) -> api.put(base(t) + "/classification", MediaType.APPLICATION_XML,
                 voisineClassification()));
         e.put("circuits", (api, t) -> api.get(base(t) + "/circuits"));
+        e.put("i-Parapheur settings", (api, t) -> api.get(base(t) + "/admin/connectors/iparapheur"));
         return e;
     }
 
