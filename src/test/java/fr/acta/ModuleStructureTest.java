@@ -26,7 +26,7 @@ class ModuleStructureTest {
         assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
                 .containsExactlyInAnyOrder("act", "circuit", "classification", "common", "demo", "document",
                         "notification", "platform", "signature", "tenant", "web", "workflow", "iparapheur",
-                        "simulator");
+                        "simulator", "certificate");
     }
 
     @Test
@@ -41,6 +41,7 @@ class ModuleStructureTest {
         assertDependsOnlyOn("notification", "common");
         assertDependsOnlyOn("web", "common", "tenant");
         assertDependsOnlyOn("signature", "common", "tenant");
+        assertDependsOnlyOn("certificate", "common", "tenant", "circuit", "signature");
         assertDependsOnlyOn("iparapheur");
         assertDependsOnlyOn("simulator");
     }
