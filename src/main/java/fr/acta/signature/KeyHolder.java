@@ -23,9 +23,4 @@ public record KeyHolder(OwnerKind kind, String code, String commonName, String o
     public static KeyHolder seal(String deskCode, String deskName, String tenantName) {
         return new KeyHolder(OwnerKind.SEAL, deskCode, "Cachet — " + tenantName, tenantName, deskName);
     }
-
-    /** "du bureau Maire" or "du cachet du bureau Cachet", for messages. */
-    String describe() {
-        return (kind == OwnerKind.SEAL ? "du cachet du bureau " : "du bureau ") + code;
-    }
 }

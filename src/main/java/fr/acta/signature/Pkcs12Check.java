@@ -43,10 +43,11 @@ final class Pkcs12Check {
             "1.2.840.113583.1.1.5");      // Adobe Authentic Documents Trust
 
     private final LocalPki pki;
-    private final List<X509Certificate> trustAnchors;
+    private final java.util.function.Supplier<List<X509Certificate>> trustAnchors;
     private final Clock clock;
 
-    Pkcs12Check(LocalPki pki, List<X509Certificate> trustAnchors, Clock clock) {
+    /** {@code trustAnchors} is asked at each check: the local PKI is created on first use, not at start-up. */
+    Pkcs12Check(LocalPki pki, java.util.function.Supplier<List<X509Certificate>> trustAnchors, Clock clock) {
         this.pki = pki;
         this.trustAnchors = trustAnchors;
         this.clock = clock;
@@ -191,7 +192,7 @@ final class Pkcs12Check {
 
     private void checkTrusted(List<X509Certificate> chain) {
         X509Certificate top = chain.get(chain.size() - 1);
-        for (X509Certificate anchor : trustAnchors) {
+        for (X509Certificate anchor : trustAnchors.get()) {
             if (chain.contains(anchor) || LocalCrls.issuedBy(top, anchor)) {
                 return;
             }

@@ -39,7 +39,7 @@ public class SigningKeys {
         this.pki = pki;
         this.revocations = revocations;
         this.clock = Clock.systemUTC();
-        this.pkcs12Check = new Pkcs12Check(pki, signer.trustAnchors(), clock);
+        this.pkcs12Check = new Pkcs12Check(pki, signer::trustAnchors, clock);
         this.issueLocalKeys = issueLocalKeys;
     }
 
@@ -159,7 +159,7 @@ public class SigningKeys {
     private static String missing(KeyHolder holder, List<KeyStatus> statuses) {
         String what = holder.kind() == OwnerKind.SEAL ? "certificat de cachet" : "certificat de signature";
         if (statuses.isEmpty()) {
-            return "Aucun " + what + " n'est configuré " + holder.describe()
+            return "Aucun " + what + " n'est configuré pour le bureau " + holder.code()
                     + " : un administrateur doit en déposer un (PKCS#12).";
         }
         KeyStatus newest = statuses.get(0);
@@ -168,7 +168,7 @@ public class SigningKeys {
             case EXPIRED -> "a expiré le " + FrenchDates.of(newest.key().certificate().getNotAfter());
             default -> "n'est valable qu'à partir du " + FrenchDates.of(newest.key().certificate().getNotBefore());
         };
-        return "Le " + what + " " + holder.describe() + " " + why
+        return "Le " + what + " du bureau " + holder.code() + " " + why
                 + " : un administrateur doit déposer un nouveau certificat (PKCS#12).";
     }
 }
