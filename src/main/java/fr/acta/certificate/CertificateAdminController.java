@@ -27,6 +27,8 @@ import org.springframework.web.multipart.MultipartFile;
         + "consultation, dépôt d'un PKCS#12, révocation")
 class CertificateAdminController {
 
+    private static final int MAX_SIZE = 256 * 1024;
+
     private final TenantAccess access;
     private final CertificateAdministration admin;
 
@@ -52,8 +54,8 @@ class CertificateAdminController {
                                            @RequestParam(value = "password", required = false) String password)
             throws IOException {
         TenantRef ref = admin(tenant);
-        if (file.getSize() > 1024 * 1024) {
-            throw ValidationException.of("file", "Le fichier PKCS#12 est trop volumineux.");
+        if (file.getSize() > MAX_SIZE) { // checked again, with the same message, by the signature core
+            throw ValidationException.of("file", "Le fichier PKCS#12 dépasse " + MAX_SIZE / 1024 + " Ko.");
         }
         char[] secret = password == null ? null : password.toCharArray();
         return ResponseEntity.status(201).body(admin.upload(ref, kind, desk, file.getBytes(), secret));
