@@ -26,7 +26,7 @@ class ModuleStructureTest {
         assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
                 .containsExactlyInAnyOrder("act", "circuit", "classification", "common", "demo", "document",
                         "notification", "platform", "signature", "tenant", "web", "workflow", "iparapheur",
-                        "simulator", "transmission", "secret", "prefecture");
+                        "simulator", "transmission", "secret", "prefecture", "certificate");
     }
 
     @Test
@@ -44,6 +44,7 @@ class ModuleStructureTest {
         assertDependsOnlyOn("web", "common", "tenant");
         assertDependsOnlyOn("signature", "common", "tenant", "secret");
         assertDependsOnlyOn("secret", "common");
+        assertDependsOnlyOn("certificate", "common", "tenant", "circuit", "signature");
         assertDependsOnlyOn("iparapheur", "common", "tenant", "secret");
         assertDependsOnlyOn("simulator");
         assertDependsOnlyOn("transmission", "common", "act");

@@ -120,12 +120,26 @@ final class Certificates {
         }
     }
 
-    /** An empty CRL (no certificate revoked yet) with its number and the CA's key identifier. */
+    /** A revoked certificate as a CRL lists it; {@code reason} null for none given (RFC 5280: no reasonCode). */
+    record Revoked(BigInteger serial, Instant revokedAt, java.security.cert.CRLReason reason) {
+    }
+
+    /** A CRL with no certificate revoked, with its number and the CA's key identifier. */
     static X509CRL crl(X509Certificate ca, PrivateKey caKey, Instant thisUpdate, Instant nextUpdate, BigInteger number) {
+        return crl(ca, caKey, thisUpdate, nextUpdate, number, List.of());
+    }
+
+    /** A CRL listing {@code revoked}, with its number and the CA's key identifier. */
+    static X509CRL crl(X509Certificate ca, PrivateKey caKey, Instant thisUpdate, Instant nextUpdate, BigInteger number,
+                       List<Revoked> revoked) {
         try {
             X509v2CRLBuilder b = new X509v2CRLBuilder(X500Name.getInstance(ca.getSubjectX500Principal().getEncoded()),
                     Date.from(thisUpdate));
             b.setNextUpdate(Date.from(nextUpdate));
+            for (Revoked r : revoked) {
+                // reason 0 (unspecified) leaves the reasonCode extension out, as RFC 5280 recommends
+                b.addCRLEntry(r.serial(), Date.from(r.revokedAt()), r.reason() == null ? 0 : r.reason().ordinal());
+            }
             b.addExtension(Extension.authorityKeyIdentifier, false,
                     new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(ca));
             b.addExtension(Extension.cRLNumber, false, new ASN1Integer(number));
@@ -133,6 +147,15 @@ final class Certificates {
         } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
             throw new IllegalStateException("Cannot issue the CRL of " + ca.getSubjectX500Principal(), e);
         }
+    }
+
+    /** The entries of a CRL, to carry them over into the next one. */
+    static List<Revoked> revoked(X509CRL crl) {
+        if (crl.getRevokedCertificates() == null) {
+            return List.of();
+        }
+        return crl.getRevokedCertificates().stream().map(e -> new Revoked(e.getSerialNumber(),
+                e.getRevocationDate().toInstant(), e.getRevocationReason())).toList();
     }
 
     static BigInteger crlNumber(X509CRL crl) {

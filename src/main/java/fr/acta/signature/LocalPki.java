@@ -2,9 +2,9 @@ package fr.acta.signature;
 
 import fr.acta.common.ActaProperties;
 import fr.acta.secret.MasterKey;
+import fr.acta.common.PublicUrl;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,7 +15,9 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.CRLException;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509CRL;
+import java.security.cert.X509CRLEntry;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,10 +27,13 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,8 +41,9 @@ import org.springframework.stereotype.Component;
  * afterwards: a root CA (20 years), an issuing CA, a time-stamping authority (EKU timeStamping,
  * critical) and one CRL per CA, regenerated once half of its validity has passed. Key stores are
  * PKCS#12 files whose passwords derive from the master key. It issues the desks' and seals' signing
- * certificates, and gives DSS its trust anchor, intermediate certificates, CRLs and local TSA, so
- * that every PAdES level works offline.
+ * certificates, revokes them ({@link LocalCrls}), and gives DSS its trust anchor, intermediate
+ * certificates, CRLs and local TSA, so that every PAdES level works offline. The certificates it
+ * issues point at its CRLs as served by {@code PkiController} under {@code ${acta.public-url}/pki/crl}.
  */
 @Component
 public class LocalPki {
@@ -51,20 +57,28 @@ public class LocalPki {
     private final MasterKey masterKey;
     private final SignatureProperties properties;
     private final Clock clock;
+    private final Supplier<String> crlBase;
+    private final LocalCrls crls;
     private Authorities authorities;
-    private final List<X509CRL> crls = new ArrayList<>();
-    private boolean forceRenewal;
 
     @Autowired
-    LocalPki(ActaProperties acta, MasterKey masterKey, SignatureProperties properties) {
-        this(acta.home().resolve("pki"), masterKey, properties, Clock.systemUTC());
+    LocalPki(ActaProperties acta, MasterKey masterKey, SignatureProperties properties, Environment environment) {
+        this(acta.home().resolve("pki"), masterKey, properties, Clock.systemUTC(),
+                () -> PublicUrl.of(environment) + "/pki/crl");
     }
 
     LocalPki(Path folder, MasterKey masterKey, SignatureProperties properties, Clock clock) {
+        this(folder, masterKey, properties, clock, () -> "http://localhost:8080/pki/crl");
+    }
+
+    /** {@code crlBase}: where the CRLs are served, unless {@code acta.signature.pki-base-url} says otherwise. */
+    LocalPki(Path folder, MasterKey masterKey, SignatureProperties properties, Clock clock, Supplier<String> crlBase) {
         this.folder = folder;
         this.masterKey = masterKey;
         this.properties = properties;
         this.clock = clock;
+        this.crlBase = properties.pkiBaseUrl() != null ? properties::pkiBaseUrl : crlBase;
+        this.crls = new LocalCrls(folder, properties.crlValidity(), clock);
     }
 
     /** The key entries of the three authorities. */
@@ -113,18 +127,33 @@ public class LocalPki {
         X509Certificate certificate = Certificates.issue(Certificates.Profile.SIGNER, name.build(), publicKey,
                 (X509Certificate) issuing.getCertificate(), issuing.getPrivateKey(), now.minus(CLOCK_SKEW),
                 now.plus(3 * 365, ChronoUnit.DAYS), crlUrl(ISSUING));
-        issuedSince(certificate.getNotBefore().toInstant());
+        crls.issuedSince(certificate.getNotBefore().toInstant());
         return certificate;
     }
 
     /**
-     * A CRL says nothing of certificates issued after it (DSS rejects it for them: "revocation data
-     * issued before the certificate's issuance time"), so issuing a certificate renews the CRLs.
+     * Revokes a certificate of the issuing CA now: a new CRL listing it is signed and written at
+     * once. Returns false when it was already revoked.
+     *
+     * @throws IllegalArgumentException for a certificate the local PKI did not issue
      */
-    private synchronized void issuedSince(Instant notBefore) {
-        if (crls.isEmpty() || crls.stream().anyMatch(c -> c.getThisUpdate().toInstant().isBefore(notBefore))) {
-            forceRenewal = true;
-        }
+    public boolean revoke(X509Certificate certificate, RevocationReason reason) {
+        return crls.revoke(authorities(), certificate, reason.crlReason());
+    }
+
+    /** Whether the local issuing CA issued this certificate (a desk's key issued here, or a card's certified here). */
+    public boolean issued(X509Certificate certificate) {
+        return LocalCrls.issuedBy(certificate, issuingCertificate());
+    }
+
+    /** The CRL entry of a certificate the local PKI issued and revoked; empty otherwise. */
+    Optional<X509CRLEntry> revocationOf(X509Certificate certificate) {
+        return crls.revocationOf(authorities(), certificate);
+    }
+
+    /** Whether the PKI exists yet (it is created on first use). */
+    public boolean exists() {
+        return authorities != null || Files.exists(folder.resolve(ROOT + ".p12"));
     }
 
     /** The chain of the local TSA, from its certificate up to the root. */
@@ -137,62 +166,35 @@ public class LocalPki {
     }
 
     /** The current CRLs of the root and issuing CAs (regenerated when half their validity has passed). */
-    public synchronized List<X509CRL> currentCrls() {
-        Authorities a = authorities();
-        Instant now = clock.instant();
-        boolean stale = forceRenewal || crls.isEmpty() || crls.stream().anyMatch(c -> isStale(c, now));
-        if (stale) {
-            crls.clear();
-            crls.add(crl(ROOT, a.root(), now, false));
-            crls.add(crl(ISSUING, a.issuing(), now, forceRenewal));
-            forceRenewal = false;
-        }
-        return List.copyOf(crls);
+    public List<X509CRL> currentCrls() {
+        return crls.current(authorities());
     }
 
     /** A CRL in DER, by file name ({@code root-ca.crl} or {@code issuing-ca.crl}), for serving over HTTP. */
     public byte[] crlFile(String name) {
-        for (X509CRL crl : currentCrls()) {
-            String issuer = crl.getIssuerX500Principal().equals(rootCertificate().getSubjectX500Principal()) ? ROOT : ISSUING;
-            if ((issuer + ".crl").equals(name)) {
-                try {
-                    return crl.getEncoded();
-                } catch (CRLException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        throw new IllegalArgumentException("No CRL named " + name);
-    }
-
-    private boolean isStale(X509CRL crl, Instant now) {
-        Instant thisUpdate = crl.getThisUpdate().toInstant();
-        Instant nextUpdate = crl.getNextUpdate().toInstant();
-        Instant half = thisUpdate.plus(Duration.between(thisUpdate, nextUpdate).dividedBy(2));
-        return !now.isBefore(half) || now.isBefore(thisUpdate);
-    }
-
-    /** The CRL on disk if still fresh, otherwise a new one with the next number. */
-    private X509CRL crl(String name, KeyStore.PrivateKeyEntry ca, Instant now, boolean renew) {
-        Path file = folder.resolve(name + ".crl");
-        BigInteger number = BigInteger.ONE;
+        List<X509CRL> current = currentCrls();
         try {
-            if (Files.exists(file)) {
-                X509CRL existing = Certificates.crl(Files.readAllBytes(file));
-                if (!renew && !isStale(existing, now) && existing.getIssuerX500Principal()
-                        .equals(((X509Certificate) ca.getCertificate()).getSubjectX500Principal())) {
-                    return existing;
-                }
-                number = Certificates.crlNumber(existing).add(BigInteger.ONE);
-            }
-            Instant thisUpdate = now.truncatedTo(ChronoUnit.SECONDS);
-            X509CRL fresh = Certificates.crl((X509Certificate) ca.getCertificate(), ca.getPrivateKey(),
-                    thisUpdate, thisUpdate.plus(properties.crlValidity()), number);
-            write(file, fresh.getEncoded(), false);
-            return fresh;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the CRL " + file, e);
+            return switch (name) {
+                case ROOT + ".crl" -> current.get(0).getEncoded();
+                case ISSUING + ".crl" -> current.get(1).getEncoded();
+                default -> throw new IllegalArgumentException("No CRL named " + name);
+            };
         } catch (CRLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A CA's or the TSA's certificate in DER, by file name ({@code root-ca.crt}, {@code issuing-ca.crt}, {@code tsa.crt}). */
+    public byte[] certificateFile(String name) {
+        X509Certificate certificate = switch (name) {
+            case ROOT + ".crt" -> rootCertificate();
+            case ISSUING + ".crt" -> issuingCertificate();
+            case TSA + ".crt" -> tsaCertificate();
+            default -> throw new IllegalArgumentException("No certificate named " + name);
+        };
+        try {
+            return certificate.getEncoded();
+        } catch (CertificateEncodingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -264,8 +266,12 @@ public class LocalPki {
         return Certificates.readPkcs12(p12, password);
     }
 
-    /** Writes through a temporary file and an atomic rename; secrets are readable by the owner only. */
     private void write(Path file, byte[] content, boolean secret) throws IOException {
+        write(folder, file, content, secret);
+    }
+
+    /** Writes through a temporary file and an atomic rename; secrets are readable by the owner only. */
+    static void write(Path folder, Path file, byte[] content, boolean secret) throws IOException {
         Path tmp = Files.createTempFile(folder, file.getFileName().toString(), ".part",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(secret ? "rw-------" : "rw-r--r--")));
         try {
@@ -277,7 +283,7 @@ public class LocalPki {
     }
 
     private String crlUrl(String ca) {
-        return properties.pkiBaseUrl() + "/" + ca + ".crl";
+        return crlBase.get() + "/" + ca + ".crl";
     }
 
     private static String installationId() {

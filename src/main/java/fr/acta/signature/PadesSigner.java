@@ -34,7 +34,8 @@ import org.springframework.stereotype.Service;
  * with a key that never leaves its card ({@link #prepare}, then {@link #complete}). Every signature
  * is validated by DSS before it is returned: if the requested level is not reached, or the
  * signature does not pass, a {@link SignatureLevelNotReachedException} is thrown and nothing is
- * returned.
+ * returned. A signer's certificate that is expired or revoked by the local PKI is refused before
+ * anything is signed ({@link CertificateNotUsableException}).
  */
 @Service
 public class PadesSigner {
@@ -70,7 +71,7 @@ public class PadesSigner {
     }
 
     /** The local root (the PKI is created on first use, not at start-up) and the configured roots. */
-    private List<X509Certificate> trustAnchors() {
+    List<X509Certificate> trustAnchors() {
         List<X509Certificate> anchors = new ArrayList<>(extraTrustAnchors.size() + 1);
         anchors.add(pki.rootCertificate());
         anchors.addAll(extraTrustAnchors);
@@ -80,6 +81,7 @@ public class PadesSigner {
     /** Signs with an unlocked key; the credentials are used once and closed whatever happens. */
     public SignedPdf sign(byte[] pdf, SigningCredentials credentials, SignatureRequest request) {
         try (credentials) {
+            SignerCertificates.requireUsable(pki, credentials.certificate(), clock.instant());
             SignatureRequest fixed = request.withSigningTime(signingTime(request));
             PAdESSignatureParameters parameters = parameters(pdf, credentials.chain(), fixed);
             PAdESService service = service();
@@ -95,6 +97,9 @@ public class PadesSigner {
      * and returned in {@link DataToSign#request()}, to be passed back to {@link #complete}.
      */
     public DataToSign prepare(byte[] pdf, List<X509Certificate> chain, SignatureRequest request) {
+        if (chain != null && !chain.isEmpty()) {
+            SignerCertificates.requireUsable(pki, chain.get(0), clock.instant());
+        }
         SignatureRequest fixed = request.withSigningTime(signingTime(request));
         ToBeSigned data = service().getDataToSign(new InMemoryDocument(pdf), parameters(pdf, chain, fixed));
         return new DataToSign(data.getBytes(), DSSUtils.digest(DIGEST, data.getBytes()), DIGEST.getName(),
@@ -110,6 +115,9 @@ public class PadesSigner {
             throw new IllegalArgumentException("complete() needs the request returned by prepare(), with its signing time");
         }
         request = request.withSigningTime(request.signingTime().truncatedTo(ChronoUnit.SECONDS));
+        if (chain != null && !chain.isEmpty()) {
+            SignerCertificates.requireUsable(pki, chain.get(0), clock.instant());
+        }
         PAdESSignatureParameters parameters = parameters(pdf, chain, request);
         PAdESService service = service();
         DSSDocument document = new InMemoryDocument(pdf);

@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param tsaUrl an RFC 3161 time-stamping service; blank means the local TSA of the local PKI
  * @param keyAlgorithm {@code EC_P256} (default) or {@code RSA_3072}, for the local PKI and the keys it issues
  * @param crlValidity how long a CRL of the local PKI stays valid before it is regenerated
- * @param pkiBaseUrl the base of the CRL distribution points written in the local certificates
+ * @param pkiBaseUrl the base of the CRL distribution points written in the local certificates;
+ *     unset: {@code ${acta.public-url}/pki/crl}, where Acta serves them
  * @param onlineRevocation also fetch CRLs, OCSP answers and issuers online (certificates of other CAs)
  * @param trustAnchors PEM files of further roots trusted besides the local root (e.g. a card's CA)
  * @param fallbackPlacement where a visible signature goes when its tag is absent or all used
@@ -29,7 +30,7 @@ public record SignatureProperties(String masterKey, String tsaUrl, String keyAlg
         tsaUrl = blankToNull(tsaUrl);
         keyAlgorithm = keyAlgorithm == null || keyAlgorithm.isBlank() ? "EC_P256" : keyAlgorithm.strip();
         crlValidity = crlValidity == null ? Duration.ofDays(7) : crlValidity;
-        pkiBaseUrl = pkiBaseUrl == null || pkiBaseUrl.isBlank() ? "http://localhost:8080/pki" : pkiBaseUrl.strip();
+        pkiBaseUrl = blankToNull(pkiBaseUrl);
         trustAnchors = trustAnchors == null ? List.of() : List.copyOf(trustAnchors);
         fallbackPlacement = fallbackPlacement == null ? new Fallback(-1, 330, 700, 210, 80) : fallbackPlacement;
     }

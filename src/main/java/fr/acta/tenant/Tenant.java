@@ -52,4 +52,7 @@ public class Tenant {
     public String getNatureCode() { return natureCode; }
     public Instant getCreatedAt() { return createdAt; }
     public String getSignatureLevel() { return signatureLevel; }
+
+    /** The caller checked the level (B, T, LT or LTA). */
+    void setSignatureLevel(String signatureLevel) { this.signatureLevel = signatureLevel; }
 }

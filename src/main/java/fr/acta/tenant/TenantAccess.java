@@ -1,6 +1,8 @@
 package fr.acta.tenant;
 
 import fr.acta.common.NotFoundException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,8 +18,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class TenantAccess {
 
+    /** How long a collectivité read here is kept before being read again (settings changed on another node). */
+    private static final Duration CACHE_TTL = Duration.ofMinutes(1);
+
     private final TenantRepository tenants;
-    private final ConcurrentMap<String, TenantRef> byCode = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Cached> byCode = new ConcurrentHashMap<>();
+
+    private record Cached(TenantRef tenant, Instant readAt) {
+    }
 
     TenantAccess(TenantRepository tenants) {
         this.tenants = tenants;
@@ -53,13 +61,19 @@ public class TenantAccess {
         if (code == null) {
             return Optional.empty();
         }
-        TenantRef cached = byCode.get(code);
-        if (cached != null) {
-            return Optional.of(cached);
+        Cached cached = byCode.get(code);
+        Instant now = Instant.now();
+        if (cached != null && now.isBefore(cached.readAt().plus(CACHE_TTL))) {
+            return Optional.of(cached.tenant());
         }
         Optional<TenantRef> found = tenants.findByCode(code).map(TenantRef::of);
-        found.ifPresent(t -> byCode.put(code, t));
+        found.ifPresent(t -> byCode.put(code, new Cached(t, now)));
         return found;
+    }
+
+    /** Forgets what was read of a collectivité, after a change of its settings. */
+    void forget(String code) {
+        byCode.remove(code);
     }
 
     public Optional<TenantRef> findById(UUID id) {

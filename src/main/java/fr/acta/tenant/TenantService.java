@@ -11,14 +11,43 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TenantService {
 
+    /** The PAdES levels a collectivité may choose as its default. */
+    public static final List<String> SIGNATURE_LEVELS = List.of("B", "T", "LT", "LTA");
+
     private final TenantRepository tenants;
     private final AppUserRepository users;
     private final PasswordEncoder passwordEncoder;
+    private final TenantAccess access;
 
-    TenantService(TenantRepository tenants, AppUserRepository users, PasswordEncoder passwordEncoder) {
+    TenantService(TenantRepository tenants, AppUserRepository users, PasswordEncoder passwordEncoder,
+                  TenantAccess access) {
         this.tenants = tenants;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
+        this.access = access;
+    }
+
+    /**
+     * Changes the collectivité's default PAdES level (circuits without a level of their own). Acts
+     * already in a circuit keep the level their circuit started with.
+     */
+    @Transactional
+    public TenantRef changeSignatureLevel(TenantRef tenant, String level) {
+        String normalized = level == null ? null : level.strip().toUpperCase(java.util.Locale.ROOT);
+        if (normalized == null || !SIGNATURE_LEVELS.contains(normalized)) {
+            throw ValidationException.of("level", "Le niveau de signature par défaut est B, T, LT ou LTA.");
+        }
+        Tenant entity = tenants.findById(tenant.id()).orElseThrow();
+        entity.setSignatureLevel(normalized);
+        access.forget(tenant.code());
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        access.forget(tenant.code());
+                    }
+                });
+        return TenantRef.of(entity);
     }
 
     @Transactional

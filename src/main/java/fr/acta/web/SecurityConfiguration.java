@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -56,6 +57,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/error").permitAll()
+                        // the local PKI's CRLs and CA certificates: public by nature, read-only
+                        .requestMatchers(HttpMethod.GET, "/pki/crl/*", "/pki/ca/*").permitAll()
                         .requestMatchers("/actuator/**", "/engine-rest/**").hasAnyRole("ADMIN", "OPERATOR")
                         .requestMatchers("/api/v1/**").authenticated()
                         .anyRequest().denyAll())

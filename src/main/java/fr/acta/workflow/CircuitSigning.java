@@ -15,7 +15,7 @@ import fr.acta.common.ConflictException;
 import fr.acta.signature.Bordereau;
 import fr.acta.signature.BordereauWriter;
 import fr.acta.signature.DataToSign;
-import fr.acta.signature.OwnerKind;
+import fr.acta.signature.KeyHolder;
 import fr.acta.signature.PadesSigner;
 import fr.acta.signature.Placement;
 import fr.acta.signature.SignatureCheck;
@@ -72,8 +72,8 @@ class CircuitSigning {
     String signAsPerson(TenantRef tenant, UUID actId, String deskCode, ActaPrincipal person, String absentDeskName,
                         String level) {
         CircuitDefinition.DeskRef desk = circuits.desk(tenant, deskCode).orElseThrow();
-        StoredKey key = keys.forOwner(tenant.id(), OwnerKind.DESK, desk.code(), quality(tenant, desk), tenant.name(),
-                desk.name());
+        StoredKey key = keys.forOwner(tenant.id(), KeyHolder.desk(desk.code(), desk.name(), desk.quality(),
+                tenant.name()));
         return sign(tenant, actId, key, "SIGNATURE", person.getUsername(), person.displayName(), desk,
                 absentDeskName, level, "#signature#");
     }
@@ -81,8 +81,7 @@ class CircuitSigning {
     /** The collectivité's seal at a SEAL step. */
     String seal(TenantRef tenant, UUID actId, String deskCode, String level) {
         CircuitDefinition.DeskRef desk = circuits.desk(tenant, deskCode).orElseThrow();
-        StoredKey key = keys.forOwner(tenant.id(), OwnerKind.SEAL, desk.code(), "Cachet — " + tenant.name(),
-                tenant.name(), desk.name());
+        StoredKey key = keys.forOwner(tenant.id(), KeyHolder.seal(desk.code(), desk.name(), tenant.name()));
         return sign(tenant, actId, key, "SEAL", "cachet", tenant.name(), desk, null, level, "#cachet#");
     }
 

@@ -87,6 +87,15 @@ public final class Api {
             return part(part, name, content, MediaType.APPLICATION_OCTET_STREAM);
         }
 
+        /** A plain form field (no file name), as a browser sends an input of a form. */
+        public Multipart field(String name, String value) {
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8));
+            headers.setContentDisposition(ContentDisposition.formData().name(name).build());
+            parts.add(name, new HttpEntity<>(value, headers));
+            return this;
+        }
+
         public Multipart part(String part, String name, byte[] content, MediaType type) {
             HttpHeaders headers = new HttpHeaders();
             headers.setContentType(type);
