@@ -41,18 +41,24 @@ final class BenchApp implements AutoCloseable {
         this.baseUrl = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
     }
 
-    static BenchApp start() throws IOException {
+    static BenchApp start(String... extra) throws IOException {
         Path target = Files.createDirectories(Path.of("target").toAbsolutePath());
         Path home = Files.createTempDirectory(target, "bench-home-");
         long t0 = System.nanoTime();
-        ConfigurableApplicationContext context = new SpringApplication(ActaApplication.class).run(
+        ConfigurableApplicationContext context = new SpringApplication(ActaApplication.class).run(concat(extra,
                 "--acta.home=" + home,
                 "--server.port=0",
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN",
                 "--logging.level.fr.acta=WARN",
-                "--logging.level.org.camunda=WARN");
+                "--logging.level.org.camunda=WARN"));
         return new BenchApp(home, context, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private static String[] concat(String[] extra, String... base) {
+        String[] all = java.util.Arrays.copyOf(base, base.length + extra.length);
+        System.arraycopy(extra, 0, all, base.length, extra.length);
+        return all;
     }
 
     BenchHttp as(String user) {

@@ -45,6 +45,10 @@ public final class BenchMain {
             return bulk(Integer.getInteger("bench.bulkActs", 100), Integer.getInteger("bench.concurrency", 4),
                     Duration.ofSeconds(Integer.getInteger("bench.timeoutSeconds", 900)));
         }
+        if (bench.equals("actes") || bench.equals("transmission")) {
+            return transmission(bench, Integer.getInteger("bench.acts", bench.equals("actes") ? 300 : 50),
+                    Integer.getInteger("bench.concurrency", 4));
+        }
         if (!List.of("intake", "lifecycle", "all").contains(bench)) {
             throw new IllegalArgumentException("-Dbench must be intake, lifecycle or all, not " + bench);
         }
@@ -170,6 +174,29 @@ public final class BenchMain {
         result.put("lifecycleJobsDrainSecondsAfterEnd", BenchStats.round((System.nanoTime() - drain0) / 1e9, 1));
         report.put("intakeJobsDeferred", result);
         return (Integer) result.get("errors");
+    }
+
+    /**
+     * {@code -Dbench=actes}: @ctes packages per second against the tar.gz floor; {@code -Dbench=transmission}:
+     * SIGNED to ACKNOWLEDGED through the sandbox préfecture, its delays at zero (circuit {@code cachet}).
+     */
+    private static int transmission(String bench, int count, int concurrency) throws Exception {
+        BenchReport report = new BenchReport();
+        log("generating " + count + " acts (untimed)");
+        boolean packages = bench.equals("actes");
+        List<ActPayload> acts = new BenchPayloads(660_000).acts(packages ? "P" : "T", count,
+                packages ? "arrete" : "cachet");
+        try (BenchApp app = BenchApp.start("--acta.simulators.prefecture.posted-to-waiting=0s",
+                "--acta.simulators.prefecture.waiting-to-sent=0s", "--acta.simulators.prefecture.sent-to-answer=0s",
+                "--acta.transmission.poll-initial=PT0.5S")) {
+            Map<String, Object> result = packages
+                    ? TransmissionBench.packages(app, acts, concurrency, Math.min(50, count / 5))
+                    : TransmissionBench.signedToAcknowledged(app, acts, concurrency, Duration.ofMinutes(15));
+            report.put(bench, result);
+            report.write(Path.of("target", "bench-" + bench + "-results.json"));
+            System.out.println(result);
+            return 0;
+        }
     }
 
     /** {@code -Dbench=bulk}: N acts on the maire's desk, signed in one bulk request. */
