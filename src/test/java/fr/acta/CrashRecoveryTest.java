@@ -44,11 +44,11 @@ class CrashRecoveryTest {
         start(port, "second");
         String maireTask = Acts.awaitTask(api(port, "maire"), "demo", actId);
         assertThat(Acts.sign(api(port, "maire"), "demo", maireTask).status()).isEqualTo(204);
-        Acts.awaitState(secretaire, "demo", actId, "COMPLETED");
+        Acts.awaitState(secretaire, "demo", actId, "ACKNOWLEDGED");
 
         List<String> events = secretaire.get("/api/v1/tenants/demo/acts/" + actId).json("$.history[*].event");
         assertThat(events).containsExactly("SUBMITTED", "CIRCUIT_STARTED", "VISA_APPROVED", "SIGNED",
-                "CIRCUIT_COMPLETED", "BORDEREAU", "COMPLETED");
+                "CIRCUIT_COMPLETED", "BORDEREAU", "TRANSMISSION_PREPARED", "TRANSMITTED", "ACKNOWLEDGED", "COMPLETED");
         // the adjoint's visa survived the crash and was not asked again
         assertThat(api(port, "adjoint").get("/api/v1/tenants/demo/tasks").text()).doesNotContain(actId);
     }
@@ -78,7 +78,7 @@ class CrashRecoveryTest {
                 .until(() -> api(port, "maire").get(url).<Integer>json("$.done") == 12);
         assertThat(api(port, "maire").get(url).<Integer>json("$.signed")).isEqualTo(12);
         for (String act : acts) {
-            Acts.awaitState(secretaire, "demo", act, "COMPLETED");
+            Acts.awaitState(secretaire, "demo", act, "ACKNOWLEDGED");
             assertThat(secretaire.get("/api/v1/tenants/demo/acts/" + act).<List<Object>>json("$.signatures"))
                     .as("each act signed exactly once").hasSize(1);
         }

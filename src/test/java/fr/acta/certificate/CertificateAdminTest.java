@@ -191,7 +191,7 @@ class CertificateAdminTest extends ApiTest {
         String task = Acts.awaitTask(as("maire"), "demo", actId);
         Api.Response signed = Acts.sign(as("maire"), "demo", task);
         assertThat(signed.status()).as(signed.toString()).isEqualTo(204);
-        Acts.awaitState(as("secretaire"), "demo", actId, "COMPLETED");
+        Acts.awaitState(as("secretaire"), "demo", actId, "ACKNOWLEDGED");
         return as("secretaire").get("/api/v1/tenants/demo/acts/" + actId);
     }
 

@@ -23,7 +23,7 @@ class TenantSignatureLevelTest extends ApiTest {
             assertThat(as("admin").get(LEVEL).<String>json("$.level")).isEqualTo("B");
 
             String actId = Acts.submit(as("secretaire"), "demo", "cachet");
-            Acts.awaitState(as("secretaire"), "demo", actId, "COMPLETED");
+            Acts.awaitState(as("secretaire"), "demo", actId, "ACKNOWLEDGED");
             Api.Response act = as("secretaire").get("/api/v1/tenants/demo/acts/" + actId);
             assertThat(act.<String>json("$.signatures[0].level")).isEqualTo("B");
             assertThat(act.<String>json("$.signatures[0].indication")).isEqualTo("TOTAL_PASSED");

@@ -59,7 +59,7 @@ class BulkSignatureTest extends ApiTest {
             assertThat((String) item.get("message")).contains("PDF");
         });
         for (String act : acts.subList(0, ACTS - 1)) {
-            Acts.awaitState(secretaire, "demo", act, "COMPLETED");
+            Acts.awaitState(secretaire, "demo", act, "ACKNOWLEDGED");
         }
         // the refused act is still waiting for its signature, untouched
         assertThat(Acts.state(secretaire, "demo", imageAct)).isEqualTo("IN_CIRCUIT");

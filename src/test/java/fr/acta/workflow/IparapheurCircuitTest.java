@@ -59,7 +59,7 @@ class IparapheurCircuitTest extends ApiTest {
         assertThat(connector.status(settings(), folder.folderId()).currentStep()).isEqualTo("VISA");
 
         sim().finish(folder.folderId());
-        Acts.awaitState(secretaire, "demo", actId, "COMPLETED");
+        Acts.awaitState(secretaire, "demo", actId, "ACKNOWLEDGED");
 
         Api.Response act = secretaire.get("/api/v1/tenants/demo/acts/" + actId);
         assertThat(act.<List<String>>json("$.history[*].event")).containsSubsequence("CIRCUIT_STARTED",
@@ -118,7 +118,7 @@ class IparapheurCircuitTest extends ApiTest {
         assertThat(second.folderId()).isNotEqualTo(first.folderId());
         assertThat(second.name()).isNotEqualTo(first.name());
         sim().finish(second.folderId());
-        Acts.awaitState(secretaire, "demo", actId, "COMPLETED");
+        Acts.awaitState(secretaire, "demo", actId, "ACKNOWLEDGED");
     }
 
     @Test
@@ -148,7 +148,7 @@ class IparapheurCircuitTest extends ApiTest {
         assertThat(events(actId)).containsOnlyOnce("IPARAPHEUR_FOLDER_CREATED");
 
         sim().finish(created.folderId());
-        Acts.awaitState(secretaire, "demo", actId, "COMPLETED");
+        Acts.awaitState(secretaire, "demo", actId, "ACKNOWLEDGED");
         assertThat(events(actId)).contains("IPARAPHEUR_FOLDER_DELETED");
     }
 

@@ -33,7 +33,7 @@ class ParapheurCircuitTest extends ApiTest {
         assertThat(Acts.decide(as("adjoint"), "demo", adjointTask, "VISA", null).status()).isEqualTo(204);
         assertThat(Acts.state(as("secretaire"), "demo", actId)).isEqualTo("IN_CIRCUIT");
         assertThat(Acts.decide(as("maire"), "demo", maireTask, "VISA", null).status()).isEqualTo(204);
-        Acts.awaitState(as("secretaire"), "demo", actId, "COMPLETED");
+        Acts.awaitState(as("secretaire"), "demo", actId, "ACKNOWLEDGED");
     }
 
     @Test
@@ -44,7 +44,7 @@ class ParapheurCircuitTest extends ApiTest {
         String adjointTask = Acts.awaitTask(as("adjoint"), "demo", actId);
         Acts.awaitTask(as("maire"), "demo", actId);
         assertThat(Acts.decide(as("adjoint"), "demo", adjointTask, "VISA", null).status()).isEqualTo(204);
-        Acts.awaitState(as("secretaire"), "demo", actId, "COMPLETED");
+        Acts.awaitState(as("secretaire"), "demo", actId, "ACKNOWLEDGED");
         assertThat(as("maire").get("/api/v1/tenants/demo/tasks").text()).doesNotContain(actId);
     }
 
@@ -70,7 +70,7 @@ class ParapheurCircuitTest extends ApiTest {
                     .stream().filter(t -> t.get("id").equals(task)).findFirst().orElseThrow();
             assertThat(view).containsEntry("onBehalfOf", "Maire").containsEntry("desk", "Maire");
             assertThat(Acts.sign(as("adjoint"), "demo", task).status()).isEqualTo(204);
-            Acts.awaitState(as("secretaire"), "demo", actId, "COMPLETED");
+            Acts.awaitState(as("secretaire"), "demo", actId, "ACKNOWLEDGED");
             assertThat(as("secretaire").get("/api/v1/tenants/demo/acts/" + actId).text())
                     .contains("en l'absence du bureau Maire");
         } finally {
@@ -97,7 +97,7 @@ class ParapheurCircuitTest extends ApiTest {
         assertThat(Acts.decide(as("adjoint"), "demo", again, "VISA", null).status()).isEqualTo(204);
         String maire = Acts.awaitTask(as("maire"), "demo", actId);
         assertThat(Acts.sign(as("maire"), "demo", maire).status()).isEqualTo(204);
-        Acts.awaitState(as("secretaire"), "demo", actId, "COMPLETED");
+        Acts.awaitState(as("secretaire"), "demo", actId, "ACKNOWLEDGED");
         assertThat(as("adjoint").postJson("/api/v1/tenants/demo/acts/" + actId + "/remorse", "").status())
                 .isEqualTo(409);
     }

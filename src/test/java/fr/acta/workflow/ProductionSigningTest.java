@@ -64,7 +64,7 @@ class ProductionSigningTest extends ApiTest {
 
         assertThat(upload("desk", desk).status()).isEqualTo(201);
         assertThat(Acts.sign(as("maire"), "demo", task).status()).isEqualTo(204);
-        Acts.awaitState(as("secretaire"), "demo", actId, "COMPLETED");
+        Acts.awaitState(as("secretaire"), "demo", actId, "ACKNOWLEDGED");
         Api.Response act = as("secretaire").get("/api/v1/tenants/demo/acts/" + actId);
         assertThat(act.<String>json("$.signatures[0].level")).as("B needs no TSA").isEqualTo("B");
         assertThat(act.<String>json("$.signatures[0].indication")).isEqualTo("TOTAL_PASSED");
@@ -140,7 +140,7 @@ class ProductionSigningTest extends ApiTest {
 
         assertThat(upload("desk", desk).status()).isEqualTo(201);
         assertThat(Acts.sign(as("maire"), "demo", task).status()).isEqualTo(204);
-        Acts.awaitState(as("secretaire"), "demo", actId, "COMPLETED");
+        Acts.awaitState(as("secretaire"), "demo", actId, "ACKNOWLEDGED");
     }
 
     /** No signature, no signed version, no SIGNED event; the act still in its circuit and the task still open. */

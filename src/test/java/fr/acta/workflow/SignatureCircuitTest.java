@@ -27,7 +27,7 @@ class SignatureCircuitTest extends ApiTest {
     void a_seal_circuit_signs_by_itself_and_keeps_the_bordereau_and_the_etsi_report() {
         Api secretaire = as("secretaire");
         String actId = Acts.submit(secretaire, "demo", "cachet");
-        Acts.awaitState(secretaire, "demo", actId, "COMPLETED");
+        Acts.awaitState(secretaire, "demo", actId, "ACKNOWLEDGED");
         Api.Response act = secretaire.get("/api/v1/tenants/demo/acts/" + actId);
         assertThat(act.<List<String>>json("$.signatures[*].kind")).containsExactly("SEAL");
         assertThat(act.<List<String>>json("$.signatures[*].indication")).containsExactly("TOTAL_PASSED");
@@ -73,7 +73,7 @@ class SignatureCircuitTest extends ApiTest {
         assertThat(visa.status()).isEqualTo(400);
         assertThat(as("secretaire").get("/api/v1/tenants/demo/acts/" + actId).<List<Object>>json("$.signatures")).isEmpty();
         assertThat(Acts.sign(as("maire"), "demo", task).status()).isEqualTo(204);
-        Acts.awaitState(as("secretaire"), "demo", actId, "COMPLETED");
+        Acts.awaitState(as("secretaire"), "demo", actId, "ACKNOWLEDGED");
     }
 
     @Test
@@ -104,7 +104,7 @@ class SignatureCircuitTest extends ApiTest {
                 "{\"signatureValue\":\"" + value + "\"}");
         assertThat(done.status()).as(done.toString()).isEqualTo(204);
 
-        Acts.awaitState(as("secretaire"), "demo", actId, "COMPLETED");
+        Acts.awaitState(as("secretaire"), "demo", actId, "ACKNOWLEDGED");
         Api.Response act = as("secretaire").get("/api/v1/tenants/demo/acts/" + actId);
         assertThat(act.<List<String>>json("$.signatures[*].certificateSubject").get(0)).contains("Jeanne Martin");
         assertThat(act.<List<String>>json("$.signatures[*].indication")).containsExactly("TOTAL_PASSED");

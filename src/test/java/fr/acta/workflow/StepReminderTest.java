@@ -48,7 +48,7 @@ class StepReminderTest extends ApiTest {
                 as("secretaire").get("/api/v1/tenants/demo/acts/" + actId).text().contains("REMINDER"));
         // the reminder does not interrupt the step: the maire can still act
         assertThat(Acts.sign(as("maire"), "demo", task).status()).isEqualTo(204);
-        Acts.awaitState(as("secretaire"), "demo", actId, "COMPLETED");
+        Acts.awaitState(as("secretaire"), "demo", actId, "ACKNOWLEDGED");
     }
 
     @Test

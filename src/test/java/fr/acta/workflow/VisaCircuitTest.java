@@ -33,11 +33,13 @@ class VisaCircuitTest extends ApiTest {
         String maireTask = Acts.awaitTask(as("maire"), "demo", actId);
         assertThat(Acts.sign(as("maire"), "demo", maireTask).status()).isEqualTo(204);
 
-        Acts.awaitState(secretaire, "demo", actId, "COMPLETED");
+        Acts.awaitState(secretaire, "demo", actId, "ACKNOWLEDGED");
         Api.Response act = secretaire.get("/api/v1/tenants/demo/acts/" + actId);
         assertThat(act.<List<String>>json("$.history[*].event")).containsSubsequence("SUBMITTED", "CIRCUIT_STARTED",
-                "VISA_APPROVED", "SIGNED", "BORDEREAU", "COMPLETED");
-        assertThat(act.<List<String>>json("$.documents[*].role")).containsExactly("MAIN", "ANNEX", "SIGNED", "BORDEREAU");
+                "VISA_APPROVED", "SIGNED", "BORDEREAU", "TRANSMITTED", "ACKNOWLEDGED", "COMPLETED");
+        // the circuit's documents, then the contrôle de légalité's (package, AR, bordereau, two stamped copies)
+        assertThat(act.<List<String>>json("$.documents[*].role")).containsExactlyInAnyOrder("MAIN", "ANNEX", "SIGNED",
+                "BORDEREAU", "TRANSMISSION_PACKAGE", "ARACTE", "ACK_BORDEREAU", "STAMPED", "STAMPED");
         assertThat(act.<List<String>>json("$.signatures[*].indication")).containsExactly("TOTAL_PASSED");
         assertThat(act.<List<String>>json("$.signatures[*].level")).containsExactly("LT");
         assertThat(act.<List<String>>json("$.history[*].actor")).contains("adjoint", "maire");
@@ -66,7 +68,7 @@ class VisaCircuitTest extends ApiTest {
         String again = Acts.awaitTask(as("maire"), "demo", actId);
         assertThat(again).isNotEqualTo(task);
         assertThat(Acts.sign(as("maire"), "demo", again).status()).isEqualTo(204);
-        Acts.awaitState(secretaire, "demo", actId, "COMPLETED");
+        Acts.awaitState(secretaire, "demo", actId, "ACKNOWLEDGED");
     }
 
     @Test
