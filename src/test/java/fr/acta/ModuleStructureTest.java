@@ -26,7 +26,7 @@ class ModuleStructureTest {
         assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
                 .containsExactlyInAnyOrder("act", "circuit", "classification", "common", "demo", "document",
                         "notification", "platform", "signature", "tenant", "web", "workflow", "iparapheur",
-                        "simulator", "transmission", "secret", "prefecture", "certificate");
+                        "simulator", "transmission", "secret", "prefecture", "certificate", "seda");
     }
 
     @Test
@@ -48,6 +48,7 @@ class ModuleStructureTest {
         assertDependsOnlyOn("iparapheur", "common", "tenant", "secret");
         assertDependsOnlyOn("simulator");
         assertDependsOnlyOn("transmission", "common", "act");
+        assertDependsOnlyOn("seda", "common");
     }
 
     @Test
