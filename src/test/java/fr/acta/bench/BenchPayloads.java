@@ -58,8 +58,8 @@ final class BenchPayloads {
         return """
                 {"nature":"DE","number":"%s","subject":"Approbation du budget primitif 2026 du service de l'eau",
                  "decisionDate":"2026-11-12","matiere":"7.1","mainDocumentType":"99_DE",
-                 "annexTypes":["99_DE","99_DE"],"circuit":"%s","legalityControl":true}
-                """.formatted(number, circuit);
+                 "annexTypes":["99_DE","99_DE"],"circuit":"%s","legalityControl":%s}
+                """.formatted(number, circuit, System.getProperty("bench.legality", "true"));
     }
 
     /** The same PDF re-saved with the act number in its document information, so its hash is its own. */
