@@ -126,6 +126,33 @@ class PrefectureLettersTest extends ApiTest {
     }
 
     @Test
+    void a_reply_refused_by_s2low_comes_back_to_the_submitter_with_the_reason() {
+        Api secretaire = as("secretaire");
+        String actId = Letters.acknowledgedAct(secretaire, as("maire"));
+        long letter = Letters.issue(as("operateur"), Letters.transaction(secretaire, actId), "LETTRE_OBSERVATIONS", null);
+        Object id = Letters.awaitMessage(secretaire, actId, letter).get("id");
+        await().atMost(Duration.ofSeconds(30)).until(() -> read(letter));
+        // S²LOW no longer knows the letter the reply is about: it answers KO
+        jdbc.update("update prefecture_message set remote_id = ? where id = ?::uuid", "9" + letter, id);
+        assertThat(secretaire.multipart(Letters.replyPath(actId, id), new Api.Multipart().field("refusal", "false")
+                .file("letter", "reponse.pdf", LETTER)).status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> Letters.messages(secretaire, actId).get(0)
+                .get("reply") instanceof Map<?, ?> r && r.get("error") != null);
+        Map<String, Object> back = Letters.messages(secretaire, actId).get(0);
+        assertThat(back).containsEntry("state", "AWAITING_REPLY").containsEntry("replyExpected", true);
+        assertThat((String) ((Map<String, Object>) back.get("reply")).get("error")).contains("Mauvais type de transaction");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Letters.replyTasks(secretaire, actId).size() == 1);
+        assertThat(secretaire.get("/api/v1/tenants/demo/acts/" + actId).<List<String>>json("$.history[*].event"))
+                .contains("PREFECTURE_REPLY_REFUSED");
+
+        jdbc.update("update prefecture_message set remote_id = ? where id = ?::uuid", String.valueOf(letter), id);
+        assertThat(secretaire.multipart(Letters.replyPath(actId, id), new Api.Multipart().field("refusal", "false")
+                .file("letter", "reponse.pdf", LETTER)).status()).isEqualTo(202);
+        Map<String, Object> answered = Letters.awaitMessageState(secretaire, actId, letter, "REPLY_ACKNOWLEDGED");
+        assertThat((List<?>) ((Map<String, Object>) answered.get("reply")).get("documents")).hasSize(1);
+    }
+
+    @Test
     void bad_replies_are_refused_in_french_with_their_fields() {
         Api secretaire = as("secretaire");
         String actId = Letters.acknowledgedAct(secretaire, as("maire"));
