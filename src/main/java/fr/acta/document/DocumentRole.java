@@ -26,5 +26,7 @@ public enum DocumentRole {
     /** A letter or piece from the préfecture (courrier, demande de pièces, observations, déféré). */
     PREFECTURE_LETTER,
     /** A piece of the collectivité's answer to the préfecture. */
-    PREFECTURE_REPLY
+    PREFECTURE_REPLY,
+    /** The préfecture's accusé de réception of an act's cancellation (ARAnnulation XML). */
+    ARANNULATION
 }

@@ -10,9 +10,11 @@ import org.springframework.stereotype.Component;
 class TransmissionSection implements ActSection {
 
     private final TransmissionStore store;
+    private final CancellationStore cancellations;
 
-    TransmissionSection(TransmissionStore store) {
+    TransmissionSection(TransmissionStore store, CancellationStore cancellations) {
         this.store = store;
+        this.cancellations = cancellations;
     }
 
     @Override
@@ -24,6 +26,12 @@ class TransmissionSection implements ActSection {
     public Optional<Object> of(UUID actId) {
         return store.latest(actId).map(t -> new TransmissionView(t.state().name(), t.attempt(), t.transactionId(),
                 t.statusCode(), t.statusLabel(), t.idActe(), t.receivedAt(), t.errorMessage(), t.packageName(),
-                store.events(actId)));
+                store.events(actId), cancellation(actId)));
+    }
+
+    private TransmissionView.Cancellation cancellation(UUID actId) {
+        return cancellations.latest(actId).filter(c -> c.requestedAt() != null)
+                .map(c -> new TransmissionView.Cancellation(c.requestedBy(), c.requestedAt(),
+                        c.cancellationTransactionId(), c.cancelledAt(), c.receivedAt(), c.error())).orElse(null);
     }
 }

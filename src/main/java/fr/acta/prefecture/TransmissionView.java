@@ -12,11 +12,23 @@ import java.util.List;
  * @param s2lowStatus   the tiers' last status code and its label
  * @param idActe        the préfecture's identifier, once acknowledged
  * @param receivedAt    the legal date of reception (DateReception of the ARActe)
+ * @param cancellation  the cancellation, once asked for
  */
 public record TransmissionView(String status, int attempt, String transactionId, Integer s2lowStatus,
                                String s2lowStatusLabel, String idActe, LocalDate receivedAt, String error,
-                               String packageName, List<Event> history) {
+                               String packageName, List<Event> history, Cancellation cancellation) {
 
     public record Event(Instant at, int attempt, Integer statusCode, String label, String detail) {
+    }
+
+    /**
+     * The cancellation of the acknowledged act, once asked for.
+     *
+     * @param transactionId the annulation's S²LOW transaction, once sent
+     * @param receivedAt    the préfecture's date of reception, from its ARAnnulation
+     * @param error         why the last cancellation did not go through (the act then stays exécutoire)
+     */
+    public record Cancellation(String requestedBy, Instant requestedAt, String transactionId, Instant cancelledAt,
+                               LocalDate receivedAt, String error) {
     }
 }

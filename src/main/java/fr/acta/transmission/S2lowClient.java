@@ -193,8 +193,16 @@ public class S2lowClient {
      * by status (for recovery after a crash between posting and recording the id). Empty when none.
      */
     public Optional<S2low.Transaction> findByNumber(S2lowSettings settings, String number) {
+        return findByNumber(settings, number, TransactionType.TRANSMISSION);
+    }
+
+    /**
+     * The transaction of the given type bearing this act's numéro interne (an annulation carries the
+     * number of the act it cancels), searched as {@link #findByNumber(S2lowSettings, String)} does.
+     */
+    public Optional<S2low.Transaction> findByNumber(S2lowSettings settings, String number, TransactionType type) {
         for (int status : SEARCH_ORDER) {
-            Optional<S2low.Transaction> found = S2lowListing.find(this, settings, status, number);
+            Optional<S2low.Transaction> found = S2lowListing.find(this, settings, status, number, type);
             if (found.isPresent()) {
                 return found;
             }

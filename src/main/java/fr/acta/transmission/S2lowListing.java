@@ -20,7 +20,8 @@ final class S2lowListing {
     private S2lowListing() {
     }
 
-    static Optional<S2low.Transaction> find(S2lowClient client, S2lowSettings settings, int status, String number) {
+    static Optional<S2low.Transaction> find(S2lowClient client, S2lowSettings settings, int status, String number,
+                                            TransactionType wanted) {
         String action = "la recherche de l'acte " + number;
         for (int page = 0; page < S2lowClient.MAX_PAGES; page++) {
             JsonNode answer = client.json(client.get(settings, client.uri(settings, "api/list_actes.php")
@@ -30,11 +31,13 @@ final class S2lowListing {
             for (JsonNode t : S2lowClient.iterable(answer.path("transactions"))) {
                 count++;
                 String type = S2lowClient.text(t, "type");
-                if (number.equals(S2lowClient.text(t, "number")) && (type == null || type.equals("1"))) {
+                boolean typeMatches = type == null ? wanted == TransactionType.TRANSMISSION
+                        : type.equals(String.valueOf(wanted.code()));
+                if (number.equals(S2lowClient.text(t, "number")) && typeMatches) {
                     return Optional.of(new S2low.Transaction(t.path("id").asLong(), number,
                             S2lowClient.text(t, "subject"), PrefectureMessageParser.date(S2lowClient.text(t, "date")),
                             S2lowClient.text(t, "nature_descr"), S2lowClient.text(t, "classification"),
-                            type == null ? 1 : Integer.parseInt(type), status));
+                            type == null ? wanted.code() : Integer.parseInt(type), status));
                 }
             }
             if (count < S2lowClient.PAGE) {
@@ -77,7 +80,7 @@ final class S2lowListing {
         S2lowHttp.Response response = client.raw(settings, first, action);
         if (response.status() >= 300 && response.status() < 400 && response.location() != null) {
             URI next = first.resolve(response.location());
-            if (!next.getHost().equalsIgnoreCase(settings.baseUrl().getHost()) || !"https".equals(next.getScheme())) {
+            if (!sameServer(next, settings.baseUrl())) {
                 throw new S2lowException(S2lowException.Kind.PROTOCOL, response.status(), "S²LOW renvoie vers un "
                         + "autre serveur pendant " + action + " : " + next);
             }
@@ -94,6 +97,20 @@ final class S2lowListing {
                     + "les échanges.");
         }
         return body;
+    }
+
+    /**
+     * A redirect stays on S²LOW's own server: same host, port and scheme as the account's address
+     * (https for a real S²LOW; plain http only for the built-in sandbox, whose address is http).
+     */
+    private static boolean sameServer(URI next, URI base) {
+        return next.getHost() != null && next.getHost().equalsIgnoreCase(base.getHost())
+                && next.getScheme() != null && next.getScheme().equalsIgnoreCase(base.getScheme())
+                && port(next) == port(base);
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     static URI confirmationLink(S2lowClient client, S2lowSettings settings, List<Long> ids, String returnUrl) {

@@ -40,9 +40,11 @@ public class TaskWorkService {
     private final ActService acts;
     private final TaskDecisions decisions;
     private final TransactionTemplate tx;
+    private final PrefectureReplyTasks replyTasks;
 
     TaskWorkService(TaskService tasks, RuntimeService runtime, CircuitService circuits, ActService acts,
-                    TaskDecisions decisions, TransactionTemplate tx) {
+                    TaskDecisions decisions, TransactionTemplate tx, PrefectureReplyTasks replyTasks) {
+        this.replyTasks = replyTasks;
         this.tasks = tasks;
         this.runtime = runtime;
         this.circuits = circuits;
@@ -51,7 +53,14 @@ public class TaskWorkService {
         this.tx = tx;
     }
 
+    /** The steps of the desks the caller holds or replaces, then the préfecture's letters they must answer. */
     public List<TaskView> pending(TenantRef tenant) {
+        List<TaskView> views = new ArrayList<>(deskTasks(tenant));
+        views.addAll(replyTasks.pending(tenant));
+        return views;
+    }
+
+    private List<TaskView> deskTasks(TenantRef tenant) {
         Map<String, DeskRight> rights = rights(tenant);
         if (rights.isEmpty()) {
             return List.of();

@@ -28,6 +28,12 @@ class PrefectureSandboxChecksTest extends ApiTest {
         assertThat(as("operateur").delete("/api/v1/sandbox/prefecture/settings").status()).isEqualTo(200);
     }
 
+    /** The sandbox's settings are shared by every test of the JVM: leave them as found. */
+    @org.junit.jupiter.api.AfterEach
+    void restoreSettings() {
+        assertThat(as("operateur").delete("/api/v1/sandbox/prefecture/settings").status()).isEqualTo(200);
+    }
+
     private Reply post(Map<String, String> fields) {
         String number = fields.get("number");
         return s2low.create(fields, new Part("deliberation.pdf", pdf(number), null), List.of());

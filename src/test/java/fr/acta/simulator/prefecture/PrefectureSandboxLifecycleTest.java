@@ -40,6 +40,12 @@ class PrefectureSandboxLifecycleTest extends ApiTest {
         assertThat(as("operateur").delete("/api/v1/sandbox/prefecture/settings").status()).isEqualTo(200);
     }
 
+    /** The sandbox's settings are shared by every test of the JVM: leave them as found. */
+    @org.junit.jupiter.api.AfterEach
+    void restoreSettings() {
+        assertThat(as("operateur").delete("/api/v1/sandbox/prefecture/settings").status()).isEqualTo(200);
+    }
+
     private void delays(long ms) {
         assertThat(as("operateur").put("/api/v1/sandbox/prefecture/settings",
                 org.springframework.http.MediaType.APPLICATION_JSON, ("{\"postedToWaitingMs\":" + ms

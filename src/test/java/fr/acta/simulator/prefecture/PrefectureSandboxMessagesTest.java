@@ -40,6 +40,12 @@ class PrefectureSandboxMessagesTest extends ApiTest {
         assertThat(operator.delete(ADMIN + "/settings").status()).isEqualTo(200);
     }
 
+    /** The sandbox's settings are shared by every test of the JVM: leave them as found. */
+    @org.junit.jupiter.api.AfterEach
+    void restoreSettings() {
+        assertThat(as("operateur").delete("/api/v1/sandbox/prefecture/settings").status()).isEqualTo(200);
+    }
+
     private long acknowledgedAct() {
         long id = s2low.createValid(S2lowClient.number());
         assertThat(s2low.status(id).lines()[1]).isEqualTo("4");
