@@ -10,9 +10,11 @@ import org.springframework.stereotype.Component;
 class TransmissionSection implements ActSection {
 
     private final TransmissionStore store;
+    private final RgsConfirmations confirmations;
 
-    TransmissionSection(TransmissionStore store) {
+    TransmissionSection(TransmissionStore store, RgsConfirmations confirmations) {
         this.store = store;
+        this.confirmations = confirmations;
     }
 
     @Override
@@ -24,6 +26,6 @@ class TransmissionSection implements ActSection {
     public Optional<Object> of(UUID actId) {
         return store.latest(actId).map(t -> new TransmissionView(t.state().name(), t.attempt(), t.transactionId(),
                 t.statusCode(), t.statusLabel(), t.idActe(), t.receivedAt(), t.errorMessage(), t.packageName(),
-                store.events(actId)));
+                store.events(actId), confirmations.of(t).orElse(null)));
     }
 }

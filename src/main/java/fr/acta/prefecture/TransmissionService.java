@@ -47,12 +47,13 @@ public class TransmissionService {
     private final S2lowClient s2low;
     private final S2lowConnections connections;
     private final ClassificationRefresh classifications;
+    private final TransmissionFaults faults;
     private final TransactionTemplate separate;
 
     TransmissionService(TransmissionStore store, ActService acts, DocumentService documents, TenantAccess tenants,
                         ActesPackageBuilder packages, PackageRequests requests, S2lowClient s2low,
                         S2lowConnections connections, ClassificationRefresh classifications,
-                        PlatformTransactionManager transactions) {
+                        TransmissionFaults faults, PlatformTransactionManager transactions) {
         this.store = store;
         this.acts = acts;
         this.documents = documents;
@@ -62,6 +63,7 @@ public class TransmissionService {
         this.s2low = s2low;
         this.connections = connections;
         this.classifications = classifications;
+        this.faults = faults;
         this.separate = new TransactionTemplate(transactions);
         this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -115,7 +117,9 @@ public class TransmissionService {
         ActFacts act = acts.facts(actId);
         S2lowSettings settings = connections.settings(t.tenantId());
         if (t.state() == Transmission.State.POSTING) {
-            Optional<S2low.Transaction> found = s2low.findByNumber(settings, act.number());
+            // a transaction an earlier sending of this act already had is not this sending's
+            Optional<S2low.Transaction> found = s2low.findByNumber(settings, act.number())
+                    .filter(x -> !store.transactionIds(actId).contains(Long.toString(x.id())));
             if (found.isPresent()) {
                 log.info("Act {} was already on S²LOW as transaction {}: not posted again", actId, found.get().id());
                 recordPosted(t, actId, found.get().id(), "retrouvé sur S²LOW par son numéro après une interruption");
@@ -126,7 +130,8 @@ public class TransmissionService {
         }
         long transactionId;
         try {
-            transactionId = s2low.postAct(settings, requests.s2lowRequest(act, packageDocuments(t)));
+            transactionId = s2low.postAct(settings, requests.s2lowRequest(act, packageDocuments(t),
+                    connections.confirmationRequired(t.tenantId())));
         } catch (S2lowException e) {
             if (e.kind() == S2lowException.Kind.REFUSED) {
                 store.failed(t.id(), e.getMessage());
@@ -136,6 +141,7 @@ public class TransmissionService {
             }
             throw e;
         }
+        faults.afterS2lowPost(actId, transactionId);
         recordPosted(t, actId, transactionId, null);
     }
 
