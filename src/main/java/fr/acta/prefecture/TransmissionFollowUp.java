@@ -128,13 +128,12 @@ public class TransmissionFollowUp {
             return m.kind().label() + (m.anomalyCode() == null ? "" : " (nature " + m.anomalyCode() + ")")
                     + " : " + m.detail().strip();
         }
-        String text = status.message() == null || status.message().isBlank() ? status.label() : status.message().strip();
-        if (text.indexOf('<') >= 0) {
-            // S²LOW sends the préfecture's XML, then its own message: never show the raw XML
-            String own = text.substring(text.lastIndexOf('>') + 1).strip();
-            text = (m == null ? "Réponse de la préfecture illisible ou refusée par Acta (XML non conforme ou "
-                    + "dangereux)" : status.label()) + (own.isEmpty() ? "" : " ; S²LOW indique : " + own);
+        String own = status.message() == null || status.message().isBlank() ? status.label() : status.message().strip();
+        if (m == null && status.fluxRetour() != null && status.fluxRetour().length > 0) {
+            // never the raw XML: it was refused (not well-formed, or a DTD and its entities)
+            return "Réponse de la préfecture illisible ou refusée par Acta (XML non conforme ou dangereux) ; "
+                    + "S²LOW indique : " + own;
         }
-        return text;
+        return own;
     }
 }

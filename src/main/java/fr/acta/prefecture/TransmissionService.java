@@ -100,7 +100,8 @@ public class TransmissionService {
             String message = e.getMessage() + details(e);
             store.failed(t.id(), message);
             store.event(t.id(), null, "Envoi impossible", message);
-            acts.record(actId, ActState.TRANSMISSION_ERROR, SYSTEM, "TRANSMISSION_ERROR", message);
+            // the act becomes TRANSMISSION_ERROR with its correction task (so a resubmission always finds it)
+            acts.record(actId, null, SYSTEM, "TRANSMISSION_ERROR", message);
         }
     }
 
@@ -136,7 +137,7 @@ public class TransmissionService {
             if (e.kind() == S2lowException.Kind.REFUSED) {
                 store.failed(t.id(), e.getMessage());
                 store.event(t.id(), null, "Refusé par S²LOW", e.getMessage());
-                acts.record(actId, ActState.TRANSMISSION_ERROR, SYSTEM, "TRANSMISSION_ERROR", e.getMessage());
+                acts.record(actId, null, SYSTEM, "TRANSMISSION_ERROR", e.getMessage());
                 return;
             }
             throw e;
