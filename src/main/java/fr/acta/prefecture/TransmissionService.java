@@ -16,6 +16,7 @@ import fr.acta.transmission.S2low;
 import fr.acta.transmission.S2lowClient;
 import fr.acta.transmission.S2lowException;
 import fr.acta.transmission.S2lowSettings;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -158,8 +159,9 @@ public class TransmissionService {
     }
 
     private static String details(ValidationException e) {
-        return e.violations().isEmpty() ? "" : " (" + String.join(" ; ", e.violations().stream()
-                .map(v -> v.field() + " : " + v.message()).toList()) + ")";
+        List<String> more = e.violations().stream().filter(v -> !v.message().equals(e.getMessage()))
+                .map(v -> v.field() + " : " + v.message()).toList();
+        return more.isEmpty() ? "" : " (" + String.join(" ; ", more) + ")";
     }
 
     /** The latest sending of an act, if any. */
