@@ -13,9 +13,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
 
 /**
  * Acta as a user runs it, in its own JVM on its embedded default, killed with SIGKILL in the
@@ -44,9 +46,10 @@ class CrashRecoveryTest {
         start(port, "second");
         String maireTask = Acts.awaitTask(api(port, "maire"), "demo", actId);
         assertThat(Acts.sign(api(port, "maire"), "demo", maireTask).status()).isEqualTo(204);
+        // under contrôle de légalité, the act ends acknowledged (exécutoire)
         Acts.awaitState(secretaire, "demo", actId, "ACKNOWLEDGED");
 
-        List<String> events = secretaire.get("/api/v1/tenants/demo/acts/" + actId).json("$.history[*].event");
+        List<String> events = awaitEvent(secretaire, actId, "COMPLETED");
         assertThat(events).containsExactly("SUBMITTED", "CIRCUIT_STARTED", "VISA_APPROVED", "SIGNED",
                 "CIRCUIT_COMPLETED", "BORDEREAU", "TRANSMISSION_PREPARED", "TRANSMITTED", "ACKNOWLEDGED", "COMPLETED");
         // the adjoint's visa survived the crash and was not asked again
@@ -84,11 +87,90 @@ class CrashRecoveryTest {
         }
     }
 
-    private Process start(int port, String name) throws IOException {
+    @Test
+    void a_halt_right_after_s2low_accepted_the_act_neither_loses_nor_repeats_the_sending() throws Exception {
+        home = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "acta-crash-home-");
+        int port = freePort();
+        Process first = start(port, "first", "--acta.faults.halt-after-s2low-post=true");
+        Api secretaire = api(port, "secretaire");
+        String actId = Acts.submit(secretaire, "demo", "arrete");
+        String number = secretaire.get("/api/v1/tenants/demo/acts/" + actId).json("$.number");
+        assertThat(Acts.sign(api(port, "maire"), "demo", Acts.awaitTask(api(port, "maire"), "demo", actId)).status())
+                .isEqualTo(204);
+        assertThat(first.waitFor(120, TimeUnit.SECONDS)).as("halted after the post").isTrue();
+        assertThat(first.exitValue()).isEqualTo(137);
+        assertThat(Files.readString(home.resolve("first.log"))).contains("FAULT INJECTION: halting after S²LOW "
+                + "accepted act " + actId);
+
+        start(port, "second");
+        Acts.awaitState(secretaire, "demo", actId, "ACKNOWLEDGED");
+        Api.Response act = secretaire.get("/api/v1/tenants/demo/acts/" + actId);
+        assertThat(act.<Integer>json("$.transmission.attempt")).isEqualTo(1);
+        assertThat(act.<List<String>>json("$.history[?(@.event == 'TRANSMITTED')]")).hasSize(1);
+        assertThat(act.<List<String>>json("$.transmission.history[*].detail")).anyMatch(d -> d != null
+                && d.contains("retrouvé sur S²LOW par son numéro"));
+        List<Map<String, Object>> onS2low = api(port, "admin").get("/api/v1/sandbox/prefecture/transactions?type=1"
+                + "&number=" + number).json("$");
+        assertThat(onS2low).as("one transaction on S²LOW for the act").singleElement()
+                .satisfies(t -> assertThat(t.get("id").toString()).isEqualTo(act.json("$.transmission.transactionId")));
+    }
+
+    @Test
+    void a_kill_9_while_waiting_for_the_prefecture_resumes_the_follow_up_without_sending_again() throws Exception {
+        home = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "acta-crash-home-");
+        int port = freePort();
+        Process first = start(port, "first");
+        Api admin = api(port, "admin");
+        assertThat(admin.put("/api/v1/sandbox/prefecture/settings", MediaType.APPLICATION_JSON,
+                "{\"sentToAnswerMs\":15000}".getBytes()).status()).isEqualTo(200);
+        Api secretaire = api(port, "secretaire");
+        String actId = Acts.submit(secretaire, "demo", "arrete");
+        assertThat(Acts.sign(api(port, "maire"), "demo", Acts.awaitTask(api(port, "maire"), "demo", actId)).status())
+                .isEqualTo(204);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                .until(() -> followUpTimerWaiting(admin, actId));
+        assertThat(Acts.state(secretaire, "demo", actId)).isEqualTo("TRANSMITTED");
+        first.destroyForcibly();
+        assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+        start(port, "second");
+        Acts.awaitState(secretaire, "demo", actId, "ACKNOWLEDGED");
+        Api.Response act = secretaire.get("/api/v1/tenants/demo/acts/" + actId);
+        String number = act.json("$.number");
+        assertThat(act.<List<String>>json("$.history[?(@.event == 'TRANSMITTED')]")).hasSize(1);
+        assertThat(act.<List<String>>json("$.history[?(@.event == 'ACKNOWLEDGED')]")).hasSize(1);
+        assertThat(act.<List<String>>json("$.documents[?(@.role == 'ARACTE')]")).hasSize(1);
+        List<Map<String, Object>> onS2low = admin.get("/api/v1/sandbox/prefecture/transactions?type=1&number="
+                + number).json("$");
+        assertThat(onS2low).singleElement().satisfies(t -> assertThat(t.get("status")).isEqualTo(4));
+    }
+
+    /** The act's transmission waits on its BPMN timer (sent, the préfecture has not answered yet). */
+    private static boolean followUpTimerWaiting(Api admin, String actId) {
+        List<String> instances = admin.get("/engine-rest/process-instance?processDefinitionKey=prefecture-transmission"
+                + "&businessKey=" + actId).json("$[*].id");
+        if (instances.isEmpty()) {
+            return false;
+        }
+        List<Object> timers = admin.get("/engine-rest/job?timers=true&processInstanceId=" + instances.get(0)).json("$");
+        return !timers.isEmpty() && "TRANSMITTED".equals(Acts.state(new Api(admin.baseUrl(), "secretaire", "demo"),
+                "demo", actId));
+    }
+
+    private static List<String> awaitEvent(Api api, String actId, String event) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> api
+                .get("/api/v1/tenants/demo/acts/" + actId).<List<String>>json("$.history[*].event").contains(event));
+        return api.get("/api/v1/tenants/demo/acts/" + actId).json("$.history[*].event");
+    }
+
+    private Process start(int port, String name, String... options) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx1g", "-cp", classpath, ActaApplication.class.getName(),
-                "--acta.home=" + home, "--server.port=" + port, "--logging.level.root=WARN")
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-cp", classpath,
+                ActaApplication.class.getName(), "--acta.home=" + home, "--server.port=" + port,
+                "--logging.level.root=WARN"));
+        command.addAll(List.of(options));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(home.resolve(name + ".log").toFile());
         builder.environment().remove("ACTA_DB_URL");

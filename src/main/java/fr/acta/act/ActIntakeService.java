@@ -137,9 +137,8 @@ public class ActIntakeService {
                     documents.replace(actId, DocumentRole.ANNEX);
                 }
                 documents.attach(tenant, actId, prepared.documents());
-                if (!transmissionError) {
-                    act.moveTo(ActState.SUBMITTED);
-                }
+                // after the préfecture's refusal the signed act goes back to the transmission stage
+                act.moveTo(transmissionError ? ActState.SIGNED : ActState.SUBMITTED);
                 acts.saveAndFlush(act);
                 events.save(new ActEvent(actId, tenant.id(), me.getUsername(), "RESUBMITTED",
                         "Acte corrigé et redéposé"));

@@ -46,9 +46,10 @@ class PackageRequests {
                 files.annexes(), null, false, sender);
     }
 
-    S2low.ActRequest s2lowRequest(ActFacts act, Documents files) {
+    /** {@code awaitingConfirmation}: posted with {@code en_attente=1}, to be confirmed by an agent (status 17). */
+    S2low.ActRequest s2lowRequest(ActFacts act, Documents files, boolean awaitingConfirmation) {
         return new S2low.ActRequest(act.nature(), act.matiere(), act.number(), act.subject(), act.decisionDate(),
-                files.main(), files.annexes(), false, false);
+                files.main(), files.annexes(), false, awaitingConfirmation);
     }
 
     Documents documents(TenantRef tenant, UUID actId) {

@@ -7,14 +7,11 @@ import fr.acta.common.NotFoundException;
 import fr.acta.common.ValidationException;
 import fr.acta.secret.SecretBox;
 import fr.acta.transmission.S2lowSettings;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,12 +33,22 @@ public class S2lowConnections {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Stored(boolean sandbox, String baseUrl, String pkcs12, String certificatePassword, String login,
-                  String password) {
+                  String password, boolean confirmationRequired) {
     }
 
-    /** What an administrator sends; a missing password or certificate keeps the stored one. */
+    /**
+     * What an administrator sends; a missing password or certificate keeps the stored one.
+     *
+     * @param confirmationRequired the account's sendings wait (S²LOW status 17) until an agent confirms them
+     *                             with an RGS certificate, through the link the act shows
+     */
     public record Spec(boolean sandbox, String baseUrl, byte[] pkcs12, String certificatePassword, String login,
-                       String password) {
+                       String password, boolean confirmationRequired) {
+
+        public Spec(boolean sandbox, String baseUrl, byte[] pkcs12, String certificatePassword, String login,
+                    String password) {
+            this(sandbox, baseUrl, pkcs12, certificatePassword, login, password, false);
+        }
     }
 
     private final SecretBox secrets;
@@ -64,33 +71,32 @@ public class S2lowConnections {
         if (login != null && password == null) {
             errors.add(new FieldViolation("password", "Le mot de passe du compte S²LOW est obligatoire avec un identifiant."));
         }
+        if (spec.confirmationRequired() && login == null) {
+            errors.add(new FieldViolation("login", "La confirmation des envois par un agent (certificat RGS) demande "
+                    + "l'identifiant et le mot de passe du compte S²LOW."));
+        }
         Stored stored;
         if (spec.sandbox()) {
             if (login == null) {
                 errors.add(new FieldViolation("login", "L'identifiant du compte du bac à sable est obligatoire."));
             }
-            stored = new Stored(true, null, null, null, login, password);
+            stored = new Stored(true, null, null, null, login, password, spec.confirmationRequired());
         } else {
-            String pkcs12 = spec.pkcs12() != null && spec.pkcs12().length > 0
-                    ? Base64.getEncoder().encodeToString(spec.pkcs12())
+            boolean newCertificate = spec.pkcs12() != null && spec.pkcs12().length > 0;
+            String pkcs12 = newCertificate ? Base64.getEncoder().encodeToString(spec.pkcs12())
                     : previous.filter(p -> !p.sandbox()).map(Stored::pkcs12).orElse(null);
             String certificatePassword = spec.certificatePassword() != null ? spec.certificatePassword()
-                    : previous.map(Stored::certificatePassword).orElse("");
-            stored = new Stored(false, spec.baseUrl(), pkcs12, certificatePassword, login, password);
+                    : previous.filter(p -> !p.sandbox()).map(Stored::certificatePassword).orElse("");
+            String baseUrl = blankToNull(spec.baseUrl());
+            stored = new Stored(false, baseUrl, pkcs12, certificatePassword, login, password,
+                    spec.confirmationRequired());
+            S2lowAccountChecks.baseUrl(baseUrl).ifPresent(errors::add);
             if (pkcs12 == null) {
                 errors.add(new FieldViolation("certificate",
                         "Le certificat client (PKCS#12) est obligatoire : S²LOW exige l'authentification TLS mutuelle."));
-            }
-            if (errors.isEmpty()) {
-                try {
-                    settingsOf(stored);
-                    certificate(stored);
-                } catch (ValidationException e) {
-                    errors.addAll(e.violations());
-                } catch (RuntimeException e) {
-                    errors.add(new FieldViolation("certificate", "Le certificat client S²LOW est illisible ou son "
-                            + "mot de passe est faux."));
-                }
+            } else {
+                errors.addAll(S2lowAccountChecks.certificate(Base64.getDecoder().decode(pkcs12), certificatePassword)
+                        .violations());
             }
         }
         if (!errors.isEmpty()) {
@@ -107,10 +113,12 @@ public class S2lowConnections {
     @Transactional(readOnly = true)
     public Optional<S2lowConnectionView> view(UUID tenantId) {
         return stored(tenantId).map(s -> {
-            Optional<X509Certificate> cert = s.sandbox() ? Optional.empty() : certificate(s);
+            Optional<X509Certificate> cert = s.sandbox() || s.pkcs12() == null ? Optional.empty()
+                    : Optional.ofNullable(S2lowAccountChecks.certificate(Base64.getDecoder().decode(s.pkcs12()),
+                            s.certificatePassword()).certificate());
             return new S2lowConnectionView(s.sandbox(), s.sandbox() ? sandboxUrl().toString() : s.baseUrl(), s.login(),
                     s.password() != null, cert.map(c -> c.getSubjectX500Principal().getName()).orElse(null),
-                    cert.map(c -> c.getNotAfter().toInstant()).orElse(null),
+                    cert.map(c -> c.getNotAfter().toInstant()).orElse(null), s.confirmationRequired(),
                     secrets.updatedAt(tenantId, SECRET_NAME).orElse(null));
         });
     }
@@ -136,6 +144,12 @@ public class S2lowConnections {
                 List.of(new FieldViolation("s2low", "compte S²LOW absent")))));
     }
 
+    /** Whether the collectivité's sendings wait for an agent's RGS confirmation on S²LOW ({@code en_attente=1}). */
+    @Transactional(readOnly = true)
+    public boolean confirmationRequired(UUID tenantId) {
+        return stored(tenantId).map(Stored::confirmationRequired).orElse(false);
+    }
+
     private S2lowSettings settingsOf(Stored s) {
         if (s.sandbox()) {
             return S2lowSettings.sandbox(sandboxUrl(), s.login(), s.password());
@@ -148,23 +162,6 @@ public class S2lowConnections {
         }
         return new S2lowSettings(url, Base64.getDecoder().decode(s.pkcs12()), s.certificatePassword(), s.login(),
                 s.password(), List.of());
-    }
-
-    private static Optional<X509Certificate> certificate(Stored s) {
-        try {
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            char[] pw = s.certificatePassword() == null ? new char[0] : s.certificatePassword().toCharArray();
-            ks.load(new ByteArrayInputStream(Base64.getDecoder().decode(s.pkcs12())), pw);
-            for (String alias : Collections.list(ks.aliases())) {
-                if (ks.isKeyEntry(alias) && ks.getCertificate(alias) instanceof X509Certificate c) {
-                    return Optional.of(c);
-                }
-            }
-            throw ValidationException.of("certificate", "Le fichier PKCS#12 ne contient pas de clé privée.");
-        } catch (IOException | java.security.GeneralSecurityException e) {
-            throw ValidationException.of("certificatePassword",
-                    "Le certificat client S²LOW est illisible ou son mot de passe est faux.");
-        }
     }
 
     /** The sandbox on this server (the port is known once the server has started). */

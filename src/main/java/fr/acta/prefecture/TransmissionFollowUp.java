@@ -36,16 +36,19 @@ public class TransmissionFollowUp {
     private final S2lowClient s2low;
     private final S2lowConnections connections;
     private final ActService acts;
+    private final ClassificationRefresh classifications;
     private final Duration initial;
     private final Duration max;
 
     TransmissionFollowUp(TransmissionStore store, S2lowClient s2low, S2lowConnections connections, ActService acts,
+                         ClassificationRefresh classifications,
                          @Value("${acta.transmission.poll-initial:PT2S}") Duration initial,
                          @Value("${acta.transmission.poll-max:PT15M}") Duration max) {
         this.store = store;
         this.s2low = s2low;
         this.connections = connections;
         this.acts = acts;
+        this.classifications = classifications;
         this.initial = initial;
         this.max = max;
     }
@@ -72,7 +75,12 @@ public class TransmissionFollowUp {
             return new Step(Outcome.ACKNOWLEDGED, initial);
         }
         if (code == ActesStatus.ERREUR.code() || code == ActesStatus.REFUSE.code() || code == ActesStatus.ANNULE.code()) {
-            String message = anomaly(status);
+            PrefectureMessage answer = parsed(status);
+            if (answer != null) {
+                // an anomaly also says which classification the préfecture holds (002: the act's is outdated)
+                classifications.announced(t.tenantId(), answer.classificationDate());
+            }
+            String message = anomaly(status, answer);
             store.status(t.id(), Transmission.State.ERROR, code, status.label());
             store.failed(t.id(), message);
             store.event(t.id(), code, status.label(), message);
@@ -103,19 +111,29 @@ public class TransmissionFollowUp {
         return wait.compareTo(max) > 0 ? max : wait;
     }
 
-    private static String anomaly(S2low.Status status) {
-        String text = status.message() == null || status.message().isBlank() ? status.label() : status.message().strip();
-        if (status.fluxRetour() != null && status.fluxRetour().length > 0) {
-            try {
-                PrefectureMessage m = PrefectureMessageParser.parse(status.fluxRetour());
-                if (m.detail() != null && !m.detail().isBlank()) {
-                    return m.kind().label() + (m.anomalyCode() == null ? "" : " (nature " + m.anomalyCode() + ")")
-                            + " : " + m.detail().strip();
-                }
-            } catch (RuntimeException e) {
-                return text;
-            }
+    /** The préfecture's message attached to the status, or null (none, or refused as unreadable or unsafe). */
+    private static PrefectureMessage parsed(S2low.Status status) {
+        if (status.fluxRetour() == null || status.fluxRetour().length == 0) {
+            return null;
         }
-        return text;
+        try {
+            return PrefectureMessageParser.parse(status.fluxRetour());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String anomaly(S2low.Status status, PrefectureMessage m) {
+        if (m != null && m.detail() != null && !m.detail().isBlank()) {
+            return m.kind().label() + (m.anomalyCode() == null ? "" : " (nature " + m.anomalyCode() + ")")
+                    + " : " + m.detail().strip();
+        }
+        String own = status.message() == null || status.message().isBlank() ? status.label() : status.message().strip();
+        if (m == null && status.fluxRetour() != null && status.fluxRetour().length > 0) {
+            // never the raw XML: it was refused (not well-formed, or a DTD and its entities)
+            return "Réponse de la préfecture illisible ou refusée par Acta (XML non conforme ou dangereux) ; "
+                    + "S²LOW indique : " + own;
+        }
+        return own;
     }
 }

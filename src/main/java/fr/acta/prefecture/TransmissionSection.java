@@ -11,10 +11,12 @@ class TransmissionSection implements ActSection {
 
     private final TransmissionStore store;
     private final CancellationStore cancellations;
+    private final RgsConfirmations confirmations;
 
-    TransmissionSection(TransmissionStore store, CancellationStore cancellations) {
+    TransmissionSection(TransmissionStore store, CancellationStore cancellations, RgsConfirmations confirmations) {
         this.store = store;
         this.cancellations = cancellations;
+        this.confirmations = confirmations;
     }
 
     @Override
@@ -26,7 +28,7 @@ class TransmissionSection implements ActSection {
     public Optional<Object> of(UUID actId) {
         return store.latest(actId).map(t -> new TransmissionView(t.state().name(), t.attempt(), t.transactionId(),
                 t.statusCode(), t.statusLabel(), t.idActe(), t.receivedAt(), t.errorMessage(), t.packageName(),
-                store.events(actId), cancellation(actId)));
+                store.events(actId), cancellation(actId), confirmations.of(t).orElse(null)));
     }
 
     private TransmissionView.Cancellation cancellation(UUID actId) {

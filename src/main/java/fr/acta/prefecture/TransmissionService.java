@@ -16,6 +16,7 @@ import fr.acta.transmission.S2low;
 import fr.acta.transmission.S2lowClient;
 import fr.acta.transmission.S2lowException;
 import fr.acta.transmission.S2lowSettings;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -47,12 +48,13 @@ public class TransmissionService {
     private final S2lowClient s2low;
     private final S2lowConnections connections;
     private final ClassificationRefresh classifications;
+    private final TransmissionFaults faults;
     private final TransactionTemplate separate;
 
     TransmissionService(TransmissionStore store, ActService acts, DocumentService documents, TenantAccess tenants,
                         ActesPackageBuilder packages, PackageRequests requests, S2lowClient s2low,
                         S2lowConnections connections, ClassificationRefresh classifications,
-                        PlatformTransactionManager transactions) {
+                        TransmissionFaults faults, PlatformTransactionManager transactions) {
         this.store = store;
         this.acts = acts;
         this.documents = documents;
@@ -62,6 +64,7 @@ public class TransmissionService {
         this.s2low = s2low;
         this.connections = connections;
         this.classifications = classifications;
+        this.faults = faults;
         this.separate = new TransactionTemplate(transactions);
         this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -98,7 +101,8 @@ public class TransmissionService {
             String message = e.getMessage() + details(e);
             store.failed(t.id(), message);
             store.event(t.id(), null, "Envoi impossible", message);
-            acts.record(actId, ActState.TRANSMISSION_ERROR, SYSTEM, "TRANSMISSION_ERROR", message);
+            // the act becomes TRANSMISSION_ERROR with its correction task (so a resubmission always finds it)
+            acts.record(actId, null, SYSTEM, "TRANSMISSION_ERROR", message);
         }
     }
 
@@ -115,7 +119,9 @@ public class TransmissionService {
         ActFacts act = acts.facts(actId);
         S2lowSettings settings = connections.settings(t.tenantId());
         if (t.state() == Transmission.State.POSTING) {
-            Optional<S2low.Transaction> found = s2low.findByNumber(settings, act.number());
+            // a transaction an earlier sending of this act already had is not this sending's
+            Optional<S2low.Transaction> found = s2low.findByNumber(settings, act.number())
+                    .filter(x -> !store.transactionIds(actId).contains(Long.toString(x.id())));
             if (found.isPresent()) {
                 log.info("Act {} was already on S²LOW as transaction {}: not posted again", actId, found.get().id());
                 recordPosted(t, actId, found.get().id(), "retrouvé sur S²LOW par son numéro après une interruption");
@@ -126,16 +132,18 @@ public class TransmissionService {
         }
         long transactionId;
         try {
-            transactionId = s2low.postAct(settings, requests.s2lowRequest(act, packageDocuments(t)));
+            transactionId = s2low.postAct(settings, requests.s2lowRequest(act, packageDocuments(t),
+                    connections.confirmationRequired(t.tenantId())));
         } catch (S2lowException e) {
             if (e.kind() == S2lowException.Kind.REFUSED) {
                 store.failed(t.id(), e.getMessage());
                 store.event(t.id(), null, "Refusé par S²LOW", e.getMessage());
-                acts.record(actId, ActState.TRANSMISSION_ERROR, SYSTEM, "TRANSMISSION_ERROR", e.getMessage());
+                acts.record(actId, null, SYSTEM, "TRANSMISSION_ERROR", e.getMessage());
                 return;
             }
             throw e;
         }
+        faults.afterS2lowPost(actId, transactionId);
         recordPosted(t, actId, transactionId, null);
     }
 
@@ -151,8 +159,9 @@ public class TransmissionService {
     }
 
     private static String details(ValidationException e) {
-        return e.violations().isEmpty() ? "" : " (" + String.join(" ; ", e.violations().stream()
-                .map(v -> v.field() + " : " + v.message()).toList()) + ")";
+        List<String> more = e.violations().stream().filter(v -> !v.message().equals(e.getMessage()))
+                .map(v -> v.field() + " : " + v.message()).toList();
+        return more.isEmpty() ? "" : " (" + String.join(" ; ", more) + ")";
     }
 
     /** The latest sending of an act, if any. */

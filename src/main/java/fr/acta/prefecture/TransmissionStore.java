@@ -31,6 +31,12 @@ class TransmissionStore {
                 TransmissionStore::map, actId).stream().findFirst();
     }
 
+    /** The S²LOW transactions recorded by the sendings of an act. */
+    List<String> transactionIds(UUID actId) {
+        return jdbc.queryForList("select transaction_id from act_transmission where act_id = ? "
+                + "and transaction_id is not null", String.class, actId);
+    }
+
     List<Transmission> inState(Transmission.State state) {
         return jdbc.query("select * from act_transmission where state = ?", TransmissionStore::map, state.name());
     }

@@ -13,10 +13,22 @@ import java.util.List;
  * @param idActe        the préfecture's identifier, once acknowledged
  * @param receivedAt    the legal date of reception (DateReception of the ARActe)
  * @param cancellation  the cancellation, once asked for
+ * @param confirmation  while S²LOW waits for an agent's RGS confirmation (AWAITING_CONFIRMATION): what to do,
+ *                      and the link to open
  */
 public record TransmissionView(String status, int attempt, String transactionId, Integer s2lowStatus,
                                String s2lowStatusLabel, String idActe, LocalDate receivedAt, String error,
-                               String packageName, List<Event> history, Cancellation cancellation) {
+                               String packageName, List<Event> history, Cancellation cancellation,
+                               Confirmation confirmation) {
+
+    /**
+     * A sending waiting on S²LOW for an agent's confirmation.
+     *
+     * @param link S²LOW's confirmation page (one-time nonce, valid a few minutes), to open in a browser holding
+     *             the agent's RGS certificate; null when S²LOW could not be asked for it just now
+     */
+    public record Confirmation(String message, String link) {
+    }
 
     public record Event(Instant at, int attempt, Integer statusCode, String label, String detail) {
     }

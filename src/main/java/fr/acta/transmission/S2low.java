@@ -48,8 +48,9 @@ public final class S2low {
      *
      * @param code       the status code as S²LOW sent it
      * @param status     that code's meaning, empty for a code this version does not know
-     * @param message    for status -1, S²LOW's error message; otherwise null
-     * @param fluxRetour the document S²LOW attaches to the status (the ARActe XML for status 4), possibly empty
+     * @param message    for status -1, S²LOW's error message (without the préfecture's XML); otherwise null
+     * @param fluxRetour the document S²LOW attaches to the status (the ARActe XML for status 4, the AnomalieActe
+     *                   for -1), possibly empty
      */
     public record Status(long transactionId, int code, Optional<ActesStatus> status, String message,
                          byte[] fluxRetour) {

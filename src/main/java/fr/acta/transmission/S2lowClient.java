@@ -82,8 +82,13 @@ public class S2lowClient {
                     + value + " : « " + first + " ».");
         }
         byte[] rest = eol < 0 ? new byte[0] : Arrays.copyOfRange(payload, eol + 1, payload.length);
-        String message = code == -1 ? S2lowReplies.message(rest) : null;
-        return new S2low.Status(id, code, ActesStatus.of(code), message, rest);
+        if (code != -1) {
+            return new S2low.Status(id, code, ActesStatus.of(code), null, rest);
+        }
+        // for an error S²LOW sends the préfecture's XML (if any), then its own message: kept apart
+        int end = startsWithMarkup(rest) ? lastIndexOf(rest, (byte) '>') + 1 : 0;
+        return new S2low.Status(id, code, ActesStatus.of(code),
+                S2lowReplies.message(Arrays.copyOfRange(rest, end, rest.length)), Arrays.copyOf(rest, end));
     }
 
     /** The ARActe XML of an acknowledged transmission ({@code actes_transac_get_ARActe.php}), as stored by S²LOW. */
@@ -290,6 +295,24 @@ public class S2lowClient {
     static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static boolean startsWithMarkup(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t' && b != (byte) 0xEF && b != (byte) 0xBB && b != (byte) 0xBF) {
+                return b == '<';
+            }
+        }
+        return false;
+    }
+
+    private static int lastIndexOf(byte[] bytes, byte b) {
+        for (int i = bytes.length - 1; i >= 0; i--) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int indexOf(byte[] bytes, byte b) {

@@ -1,6 +1,7 @@
 package fr.acta.workflow;
 
 import fr.acta.act.ActService;
+import fr.acta.act.ActState;
 import fr.acta.prefecture.Acknowledgements;
 import fr.acta.prefecture.TransmissionFollowUp;
 import fr.acta.prefecture.TransmissionService;
@@ -47,12 +48,18 @@ class TransmissionDelegates {
         return execution -> acknowledgements.record(LifecycleDelegates.actId(execution));
     }
 
-    /** The act refused by the préfecture goes back to its submitter, who corrects it and sends it again. */
+    /**
+     * The act refused by the préfecture (or that could not be sent) goes back to its submitter, who
+     * corrects it and sends it again: only now is it TRANSMISSION_ERROR, so a resubmission finds the task.
+     */
     @Bean
-    TaskListener transmissionCorrectionTaskListener() {
+    TaskListener transmissionCorrectionTaskListener(ActService acts) {
         return task -> {
             task.setAssignee((String) task.getVariable(Variables.SUBMITTED_BY));
             task.setVariableLocal(Variables.ACT_ID, task.getVariable(Variables.ACT_ID));
+            acts.record(java.util.UUID.fromString((String) task.getVariable(Variables.ACT_ID)),
+                    ActState.TRANSMISSION_ERROR, LifecycleDelegates.SYSTEM, "RETURNED_TO_SUBMITTER",
+                    "Acte renvoyé à son rédacteur : à corriger, puis à renvoyer en préfecture");
         };
     }
 }

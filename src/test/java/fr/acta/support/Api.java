@@ -67,6 +67,11 @@ public final class Api {
                 .exchange((req, res) -> Response.of(res.getStatusCode(), res.getHeaders(), res.getBody().readAllBytes()));
     }
 
+    public Response putMultipart(String path, Multipart parts) {
+        return client.put().uri(path).contentType(MediaType.MULTIPART_FORM_DATA).body(parts.build())
+                .exchange((req, res) -> Response.of(res.getStatusCode(), res.getHeaders(), res.getBody().readAllBytes()));
+    }
+
     /** Builder of multipart bodies: metadata JSON, main and annex files. */
     public static final class Multipart {
         private final LinkedMultiValueMap<String, HttpEntity<?>> parts = new LinkedMultiValueMap<>();

@@ -247,6 +247,7 @@ class TenantIsolationTest extends ApiTest {
                 voisineClassification()));
         e.put("circuits", (api, t) -> api.get(base(t) + "/circuits"));
         e.put("i-Parapheur settings", (api, t) -> api.get(base(t) + "/admin/connectors/iparapheur"));
+        e.put("S²LOW account", (api, t) -> api.get(base(t) + "/admin/connectors/s2low"));
         return e;
     }
 
