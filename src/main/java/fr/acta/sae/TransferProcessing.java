@@ -49,6 +49,7 @@ class TransferProcessing {
             SedaSchemas.shared().validate(t.version(), message);
         } catch (SedaManifestException e) {
             refuse(t, null, steps, ReplyCode.INVALID_MANIFEST, e.getMessage(), "CHECK_MANIFEST");
+
             return;
         }
         steps.add(step("CHECK_MANIFEST", "Contrôle du bordereau (schéma SEDA " + t.version().label() + ")", true, null));
@@ -118,7 +119,7 @@ class TransferProcessing {
     void refuse(Transfers.Transfer t, Manifest m, List<SedaReplies.Event> steps, ReplyCode code, String why,
                 String failedStep) {
         Instant now = Instant.now();
-        String comment = "Transfert refusé (" + code.code() + ", " + code.label() + ") : " + why;
+        String comment = "Transfert refusé (code " + code.code() + ") : " + why;
         List<SedaReplies.Event> all = new ArrayList<>(steps);
         all.add(step(failedStep, code.label(), false, why));
         String reply = SedaReplies.transferReply(t.request(m == null ? null : m.archivalAgreement()), "ATR-" + t.id(),

@@ -140,6 +140,30 @@ final class SaeFixture {
         }
     }
 
+    /** The files of the transfer's ZIP (not its manifest). */
+    static List<byte[]> contents(SedaTransfer transfer) {
+        List<byte[]> files = new java.util.ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(transfer.zip()))) {
+            ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                if (!e.isDirectory() && e.getName().startsWith("Content/")) {
+                    files.add(in.readAllBytes());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static byte[] flipOneByte(byte[] content) {
         byte[] copy = content.clone();
         copy[copy.length / 2] ^= 0x01;
