@@ -34,6 +34,7 @@ class TransferWorker {
     private final IncomingFiles incoming;
     private final TransactionTemplate tx;
     private final int maxAttempts;
+    private final java.time.Duration retryDelay;
 
     TransferWorker(Transfers transfers, TransferProcessing processing, IncomingFiles incoming, TransactionTemplate tx,
                    SaeProperties properties) {
@@ -42,6 +43,7 @@ class TransferWorker {
         this.incoming = incoming;
         this.tx = tx;
         this.maxAttempts = properties.maxAttempts();
+        this.retryDelay = properties.retryDelay();
     }
 
     @Scheduled(fixedDelayString = "${acta.sae.poll:PT0.5S}")
@@ -91,10 +93,11 @@ class TransferWorker {
                     return false;
                 }
                 if (t.get().attempts() + 1 < maxAttempts) {
-                    transfers.failedAttempt(id, reason(error), 5L << Math.min(t.get().attempts(), 10));
+                    transfers.failedAttempt(id, reason(error),
+                            retryDelay.toMillis() * (1L << Math.min(t.get().attempts(), 10)));
                     return false;
                 }
-                processing.refuse(t.get(), null, List.of(), ReplyCode.INTERNAL_ERROR, "le transfert n'a pas pu "
+                processing.refuse(t.get(), null, List.of(), ReplyCode.INTERNAL_ERROR, "Le transfert n'a pas pu "
                         + "être traité après " + maxAttempts + " tentatives (" + reason(error) + "). Il peut être "
                         + "renvoyé sous un nouvel identifiant de message.", "STORE_OBJECTS");
                 return true;

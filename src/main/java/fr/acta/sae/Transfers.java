@@ -86,12 +86,12 @@ class Transfers {
                 status.name(), code.code(), comment, reply, archiveId, id);
     }
 
-    /** Records a failed attempt; the next one waits {@code delaySeconds}. */
-    void failedAttempt(UUID id, String error, long delaySeconds) {
+    /** Records a failed attempt; the next one waits {@code delayMillis}. */
+    void failedAttempt(UUID id, String error, long delayMillis) {
         jdbc.update("""
                 update sae_transfer set attempts = attempts + 1, last_error = ?,
                        next_attempt_at = now() + make_interval(secs => ?) where id = ? and status = 'RECEIVED'""",
-                error.length() > 2000 ? error.substring(0, 2000) : error, (double) delaySeconds, id);
+                error.length() > 2000 ? error.substring(0, 2000) : error, delayMillis / 1000.0, id);
     }
 
     /** Locks a transfer still waiting, unless another worker holds it, in the caller's transaction. */
