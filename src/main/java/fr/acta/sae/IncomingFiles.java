@@ -58,7 +58,9 @@ class IncomingFiles {
                     total += Files.copy(in, file);
                 }
                 fsync(file);
-                Files.writeString(folder.resolve(ATTACHMENT + i + ".name"), upload.name() == null ? "" : upload.name());
+                Path name = folder.resolve(ATTACHMENT + i + ".name");
+                Files.writeString(name, upload.name() == null ? "" : upload.name());
+                fsync(name);
             }
             ObjectStores.fsyncDirectory(folder);
             ObjectStores.fsyncDirectory(root);

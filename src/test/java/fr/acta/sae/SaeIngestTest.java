@@ -119,4 +119,28 @@ class SaeIngestTest extends ApiTest {
                 "DUPLICATE_RECEIVED", "DUPLICATE_RECEIVED");
         assertThat(Files.exists(home().resolve("sae/incoming").resolve(first.<String>json("$.transferId")))).isFalse();
     }
+
+    @Test
+    void the_same_transfer_deposited_four_times_at_once_makes_one_transfer_and_one_archive() throws Exception {
+        String id = "RACE-" + UUID.randomUUID().toString().substring(0, 8);
+        SedaTransfer transfer = SaeFixture.transfer(id, SedaVersion.V2_2);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Api.Response>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(pool.submit(() -> SaeFixture.deposit(as("versement"), transfer)));
+            }
+            java.util.Set<String> transfers = new java.util.HashSet<>();
+            for (var answer : answers) {
+                assertThat(answer.get().status()).isEqualTo(200);
+                transfers.add(answer.get().json("$.transferId"));
+            }
+            assertThat(transfers).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(element(SaeFixture.awaitReply(as("versement"), id), "ReplyCode")).isEqualTo("000");
+        assertThat(jdbc.queryForObject("select count(*) from sae_archive a join sae_transfer t on t.id = a.transfer_id "
+                + "where t.message_identifier = ?", Integer.class, id)).isEqualTo(1);
+    }
 }
