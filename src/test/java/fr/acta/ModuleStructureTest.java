@@ -26,7 +26,7 @@ class ModuleStructureTest {
         assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
                 .containsExactlyInAnyOrder("act", "circuit", "classification", "common", "demo", "document",
                         "notification", "platform", "signature", "tenant", "web", "workflow", "iparapheur",
-                        "simulator", "transmission", "secret", "prefecture", "certificate", "seda");
+                        "simulator", "transmission", "secret", "prefecture", "certificate", "seda", "sae");
     }
 
     @Test
@@ -49,6 +49,8 @@ class ModuleStructureTest {
         assertDependsOnlyOn("simulator");
         assertDependsOnlyOn("transmission", "common", "act");
         assertDependsOnlyOn("seda", "common");
+        // Acta's own archive is a separate system: it knows neither acts nor their lifecycle
+        assertDependsOnlyOn("sae", "common", "tenant", "seda", "signature");
     }
 
     @Test

@@ -75,7 +75,7 @@ class DemoData implements InitializingBean {
         });
         cockpitUser("admin", "Administrateur", "Demo");
         cockpitUser("operateur", "Opérateur", "Mutualisation");
-        log.warn("DEMO MODE: demo users secretaire, maire, adjoint, archiviste, admin, secretaire.voisine, "
+        log.warn("DEMO MODE: demo users secretaire, maire, adjoint, archiviste, versement, admin, secretaire.voisine, "
                 + "maire.voisine and operateur have the password '{}'. Never use this on real data.", PASSWORD);
     }
 
@@ -87,6 +87,8 @@ class DemoData implements InitializingBean {
         tenants.createUser("admin", PASSWORD, "Administrateur de Valmont", "admin@valmont.test", demo, Set.of(Role.ADMIN));
         tenants.createUser("archiviste", PASSWORD, "Archiviste de Valmont", "archives@valmont.test", demo,
                 Set.of(Role.ARCHIVIST));
+        tenants.createUser("versement", PASSWORD, "Compte de service du service d'archives", "sae@valmont.test",
+                demo, Set.of(Role.DEPOSITOR));
         commune(demo, "secretaire", "maire", "adjoint", "valmont.test",
                 "classification/RetourClassification-069-demo.xml");
         commune(voisine, "secretaire.voisine", "maire.voisine", null, "saint-aubin.test",

@@ -23,12 +23,15 @@ import org.xml.sax.XMLReader;
 
 /**
  * The official SEDA 2.1, 2.2 and 2.3 schemas shipped under {@code schemas/seda/}, each compiled
- * once on first use. The compiler reaches no file itself ({@code accessExternalSchema} and
+ * once on first use; {@link #shared()} is the instance every caller uses (the transfer builder,
+ * Acta's archive checking what it receives and what it answers). The compiler reaches no file itself ({@code accessExternalSchema} and
  * {@code accessExternalDTD} are empty): every schema file comes through the resolver, which serves
  * the class path and maps the W3C imports with {@code catalog.xml}. Validated documents may hold
  * no DOCTYPE, so no entity is ever expanded.
  */
-class SedaSchemas {
+public class SedaSchemas {
+
+    private static final SedaSchemas SHARED = new SedaSchemas();
 
     private static final int MAX_PROBLEMS = 20;
 
@@ -37,6 +40,11 @@ class SedaSchemas {
 
     SedaSchemas() {
         this(new SchemaCatalog());
+    }
+
+    /** The instance of the application: each version's schema is compiled once for all callers. */
+    public static SedaSchemas shared() {
+        return SHARED;
     }
 
     SedaSchemas(LSResourceResolver resolver) {
@@ -66,9 +74,11 @@ class SedaSchemas {
 
     /**
      * Validates a manifest against the schema of {@code version}; a failure is a
-     * {@link SedaManifestException} naming each complaint with its line and column.
+     * {@link SedaManifestException} naming each complaint with its line and column. Any SEDA
+     * message of that version may be given (an {@code ArchiveTransfer}, its reply, an
+     * {@code Acknowledgement}); a document holding a DOCTYPE is refused.
      */
-    void validate(SedaVersion version, byte[] manifest) {
+    public void validate(SedaVersion version, byte[] manifest) {
         List<SedaManifestException.Problem> problems = new ArrayList<>();
         try {
             Validator validator = schema(version).newValidator();

@@ -41,7 +41,7 @@ public class SedaTransferBuilder {
     private final SedaSchemas schemas;
 
     public SedaTransferBuilder() {
-        this(Clock.system(PARIS), new SedaSchemas());
+        this(Clock.system(PARIS), SedaSchemas.shared());
     }
 
     SedaTransferBuilder(Clock clock, SedaSchemas schemas) {

@@ -28,6 +28,11 @@ public enum SedaVersion {
         return "/schemas/seda/" + label + "/seda-" + label + "-main.xsd";
     }
 
+    /** The version whose namespace is {@code namespace}, if it is one of the three. */
+    public static Optional<SedaVersion> ofNamespace(String namespace) {
+        return Arrays.stream(values()).filter(v -> v.namespace().equals(namespace)).findFirst();
+    }
+
     /** Parses {@code 2.2}, {@code V2_2} or {@code v2.2}. */
     public static Optional<SedaVersion> parse(String value) {
         if (value == null) {

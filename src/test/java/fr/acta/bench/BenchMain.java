@@ -45,6 +45,9 @@ public final class BenchMain {
             return bulk(Integer.getInteger("bench.bulkActs", 100), Integer.getInteger("bench.concurrency", 4),
                     Duration.ofSeconds(Integer.getInteger("bench.timeoutSeconds", 900)));
         }
+        if (bench.equals("fixity")) {
+            return fr.acta.sae.FixityBench.run();
+        }
         if (bench.equals("actes") || bench.equals("transmission")) {
             return transmission(bench, Integer.getInteger("bench.acts", bench.equals("actes") ? 300 : 50),
                     Integer.getInteger("bench.concurrency", 4));
