@@ -52,7 +52,9 @@ class IparapheurSettingsTest extends ApiTest {
         assertThat(read.<String>json("$.deskId")).isEqualTo("bureau-emetteur");
 
         UUID voisine = tenants.find("voisine").orElseThrow().id();
-        List<Map<String, Object>> rows = jdbc.queryForList("select * from tenant_secret where tenant_id = ?", voisine);
+        // the collectivité's other secrets (its S²LOW account) are not this test's
+        List<Map<String, Object>> rows = jdbc.queryForList("select * from tenant_secret where tenant_id = ? "
+                + "and name like 'connector/iparapheur%'", voisine);
         assertThat(rows).singleElement().satisfies(row -> {
             assertThat(row.get("name")).isEqualTo(IparapheurConnections.SECRET_NAME);
             String raw = new String((byte[]) row.get("ciphertext"), StandardCharsets.ISO_8859_1) + row;

@@ -42,8 +42,10 @@ public record Leftovers(long acts, long documents, Set<Path> storedFiles, Set<St
         assertThat(files(home.resolve("staging"))).as("files left in staging/").isEmpty();
         assertThat(jdbc.queryForObject("""
                 select count(*) from act_hi_procinst p
-                where p.business_key_ is null or not exists (select 1 from act a where a.id::text = p.business_key_)
-                """, Long.class)).as("process instances without their act").isZero();
+                where p.proc_def_key_ <> 'prefecture-mailbox'
+                  and (p.business_key_ is null or not exists (select 1 from act a where a.id::text = p.business_key_))
+                """, Long.class)).as("process instances without their act (the préfecture mailbox, which "
+                + "belongs to no act, aside)").isZero();
     }
 
     private static Set<String> keys(JdbcTemplate jdbc, String sql) {
