@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.acta.support.ApiTest;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.Test;
@@ -24,10 +25,11 @@ class HistoryCleanupTest extends ApiTest {
     RepositoryService repository;
 
     @Autowired
-    ProcessEngineConfiguration configuration;
+    ProcessEngine engine;
 
     @Test
     void the_history_cleanup_is_scheduled_and_every_model_has_a_time_to_live() {
+        var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         assertThat(configuration.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
         assertThat(history.findHistoryCleanupJobs()).isNotEmpty();
         for (ProcessDefinition d : repository.createProcessDefinitionQuery().latestVersion().list()) {
