@@ -3,7 +3,6 @@ package fr.acta.seda;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -49,7 +48,7 @@ class SchemaCatalog implements LSResourceResolver {
             throw new IllegalStateException("Schema resource without location refused (namespace " + namespaceURI + ")");
         }
         String path = locate(systemId, baseURI);
-        return new Input(publicId, "classpath:" + path, bytes(path));
+        return new fr.acta.common.SchemaBytes(publicId, "classpath:" + path, bytes(path));
     }
 
     /** The class-path path of {@code systemId}, or an exception if it is not allowed. */
@@ -111,25 +110,5 @@ class SchemaCatalog implements LSResourceResolver {
             throw new IllegalStateException("Unreadable schema catalog " + catalog, e);
         }
         return Map.copyOf(map);
-    }
-
-    /** A schema file handed to the compiler as bytes. */
-    private record Input(String publicId, String systemId, byte[] bytes) implements LSInput {
-        @Override public Reader getCharacterStream() { return null; }
-        @Override public void setCharacterStream(Reader characterStream) { }
-        @Override public InputStream getByteStream() { return new ByteArrayInputStream(bytes); }
-        @Override public void setByteStream(InputStream byteStream) { }
-        @Override public String getStringData() { return null; }
-        @Override public void setStringData(String stringData) { }
-        @Override public String getSystemId() { return systemId; }
-        @Override public void setSystemId(String systemId) { }
-        @Override public String getPublicId() { return publicId; }
-        @Override public void setPublicId(String publicId) { }
-        @Override public String getBaseURI() { return systemId; }
-        @Override public void setBaseURI(String baseURI) { }
-        @Override public String getEncoding() { return null; }
-        @Override public void setEncoding(String encoding) { }
-        @Override public boolean getCertifiedText() { return false; }
-        @Override public void setCertifiedText(boolean certifiedText) { }
     }
 }

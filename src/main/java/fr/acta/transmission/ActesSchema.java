@@ -111,7 +111,7 @@ class ActesSchema {
                 try (InputStream in = open(name)) {
                     bytes = in.readAllBytes();
                 }
-                return new SchemaInput(publicId, BASE + name, bytes);
+                return new fr.acta.common.SchemaBytes(publicId, BASE + name, bytes);
             } catch (IOException e) {
                 throw new IllegalStateException("Schema resource missing: " + systemId, e);
             }
