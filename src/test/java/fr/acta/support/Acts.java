@@ -62,6 +62,13 @@ public final class Acts {
         }
     }
 
+    /** Waits until the act's history holds the event (the lifecycle's last steps run after its state is set). */
+    public static void awaitEvent(Api api, String tenant, String actId, String event) {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> api
+                .get("/api/v1/tenants/" + tenant + "/acts/" + actId).<java.util.List<String>>json("$.history[*].event")
+                .contains(event));
+    }
+
     /** Waits for the person's visa task on the act and returns its id. */
     public static String awaitTask(Api api, String tenant, String actId) {
         String[] id = new String[1];

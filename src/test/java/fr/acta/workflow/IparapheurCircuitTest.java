@@ -60,6 +60,7 @@ class IparapheurCircuitTest extends ApiTest {
 
         sim().finish(folder.folderId());
         Acts.awaitState(secretaire, "demo", actId, "ACKNOWLEDGED");
+        Acts.awaitEvent(secretaire, "demo", actId, "COMPLETED");
 
         Api.Response act = secretaire.get("/api/v1/tenants/demo/acts/" + actId);
         assertThat(act.<List<String>>json("$.history[*].event")).containsSubsequence("CIRCUIT_STARTED",

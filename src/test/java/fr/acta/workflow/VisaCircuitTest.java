@@ -34,6 +34,7 @@ class VisaCircuitTest extends ApiTest {
         assertThat(Acts.sign(as("maire"), "demo", maireTask).status()).isEqualTo(204);
 
         Acts.awaitState(secretaire, "demo", actId, "ACKNOWLEDGED");
+        Acts.awaitEvent(secretaire, "demo", actId, "COMPLETED");
         Api.Response act = secretaire.get("/api/v1/tenants/demo/acts/" + actId);
         assertThat(act.<List<String>>json("$.history[*].event")).containsSubsequence("SUBMITTED", "CIRCUIT_STARTED",
                 "VISA_APPROVED", "SIGNED", "BORDEREAU", "TRANSMITTED", "ACKNOWLEDGED", "COMPLETED");
