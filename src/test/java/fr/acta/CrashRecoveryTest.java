@@ -51,7 +51,8 @@ class CrashRecoveryTest {
 
         List<String> events = awaitEvent(secretaire, actId, "COMPLETED");
         assertThat(events).containsExactly("SUBMITTED", "CIRCUIT_STARTED", "VISA_APPROVED", "SIGNED",
-                "CIRCUIT_COMPLETED", "BORDEREAU", "TRANSMISSION_PREPARED", "TRANSMITTED", "ACKNOWLEDGED", "COMPLETED");
+                "CIRCUIT_COMPLETED", "BORDEREAU", "TRANSMISSION_PREPARED", "TRANSMITTED", "ACKNOWLEDGED", "ARCHIVE_PREPARED", "ARCHIVE_SENT",
+                "ARCHIVE_ACKNOWLEDGED", "ARCHIVED", "COMPLETED");
         // the adjoint's visa survived the crash and was not asked again
         assertThat(api(port, "adjoint").get("/api/v1/tenants/demo/tasks").text()).doesNotContain(actId);
     }

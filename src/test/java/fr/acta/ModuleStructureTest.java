@@ -26,7 +26,8 @@ class ModuleStructureTest {
         assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
                 .containsExactlyInAnyOrder("act", "circuit", "classification", "common", "demo", "document",
                         "notification", "platform", "signature", "tenant", "web", "workflow", "iparapheur",
-                        "simulator", "transmission", "secret", "prefecture", "certificate", "seda", "sae");
+                        "simulator", "transmission", "secret", "prefecture", "certificate", "seda", "sae",
+                        "archiving");
     }
 
     @Test
@@ -37,7 +38,7 @@ class ModuleStructureTest {
         assertDependsOnlyOn("circuit", "common", "tenant");
         assertDependsOnlyOn("act", "common", "tenant", "document", "classification", "circuit", "signature");
         assertDependsOnlyOn("workflow", "common", "tenant", "document", "circuit", "act", "notification", "signature",
-                "platform", "iparapheur", "prefecture");
+                "platform", "iparapheur", "prefecture", "archiving");
         assertDependsOnlyOn("prefecture", "common", "tenant", "act", "document", "classification", "transmission",
                 "secret");
         assertDependsOnlyOn("notification", "common");
@@ -51,6 +52,8 @@ class ModuleStructureTest {
         assertDependsOnlyOn("seda", "common");
         // Acta's own archive is a separate system: it knows neither acts nor their lifecycle
         assertDependsOnlyOn("sae", "common", "tenant", "seda", "signature");
+        assertDependsOnlyOn("archiving", "common", "tenant", "act", "document", "signature", "secret", "transmission",
+                "seda", "sae");
     }
 
     @Test

@@ -11,5 +11,11 @@ public enum ActState {
     TRANSMISSION_ERROR,
     /** Cancelled after its acknowledgement (annulation acknowledged by the préfecture). */
     CANCELLED,
+    /** Its SEDA package is built and being transferred to the collectivité's archive. */
+    ARCHIVING,
+    /** The archive accepted it (ArchiveTransferReply 000): kept for the long term, where the act stays. */
+    ARCHIVED,
+    /** The archive refused it; an archivist looks at the archive's comment and sends it again. */
+    ARCHIVE_ERROR,
     COMPLETED
 }

@@ -28,5 +28,7 @@ public enum DocumentRole {
     /** A piece of the collectivité's answer to the préfecture. */
     PREFECTURE_REPLY,
     /** The préfecture's accusé de réception of an act's cancellation (ARAnnulation XML). */
-    ARANNULATION
+    ARANNULATION,
+    /** The SEDA ArchiveTransfer package (ZIP with manifest.xml and Content/) sent to the archive. */
+    ARCHIVE_PACKAGE
 }

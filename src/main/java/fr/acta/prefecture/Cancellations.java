@@ -79,7 +79,9 @@ public class Cancellations {
                 case CANCELLATION_REQUESTED -> throw new ConflictException("Une annulation de cet acte est déjà en cours.");
                 case CANCELLED -> throw new ConflictException("L'acte est déjà annulé.");
                 case ACKNOWLEDGED -> {
-                    if (act.state() != ActState.ACKNOWLEDGED) {
+                    // exécutoire, whether or not it has gone to the archive since
+                    if (!java.util.EnumSet.of(ActState.ACKNOWLEDGED, ActState.ARCHIVING, ActState.ARCHIVED,
+                            ActState.ARCHIVE_ERROR).contains(act.state())) {
                         throw notAcknowledged(act);
                     }
                 }

@@ -54,8 +54,10 @@ class LifecycleDelegates {
     JavaDelegate completeActDelegate(ActService acts) {
         return execution -> {
             UUID actId = actId(execution);
-            // An acknowledged act stays ACKNOWLEDGED (exécutoire): that is what its state must say.
-            ActState state = acts.facts(actId).state() == ActState.ACKNOWLEDGED ? null : ActState.COMPLETED;
+            // An archived act stays ARCHIVED, a cancelled one CANCELLED: that is what their state must say.
+            ActState now = acts.facts(actId).state();
+            ActState state = now == ActState.ARCHIVED || now == ActState.CANCELLED || now == ActState.ACKNOWLEDGED
+                    ? null : ActState.COMPLETED;
             acts.record(actId, state, SYSTEM, "COMPLETED", "Cycle de vie de l'acte terminé");
         };
     }

@@ -33,6 +33,9 @@ final class Variables {
     static final String TRANSMISSION_OUTCOME = "transmissionOutcome";
     static final String TRANSMISSION_WAIT = "transmissionWait";
     static final String LEGALITY_CONTROL = "legalityControl";
+    static final String ARCHIVE_OUTCOME = "archiveOutcome";
+    static final String ARCHIVE_WAIT = "archiveWait";
+    static final String ARCHIVE_CORRECTION_TASK = "archiveCorrection";
     static final String REMORSE_MESSAGE = "remords";
 
     private Variables() {

@@ -42,7 +42,7 @@ class ActQueryTest extends ApiTest {
             Acts.awaitState(as("secretaire"), "demo", ids.get(i), "IN_CIRCUIT");
         }
         Acts.awaitState(as("secretaire"), "demo", ids.get(3), "REJECTED");
-        Acts.awaitState(as("secretaire"), "demo", ids.get(4), "ACKNOWLEDGED");
+        Acts.awaitState(as("secretaire"), "demo", ids.get(4), "ARCHIVED");
     }
 
     // --- paging ---------------------------------------------------------------------------------------
@@ -73,7 +73,7 @@ class ActQueryTest extends ApiTest {
         assertThat(r.<Integer>json("$.totalElements")).isEqualTo(1);
         assertThat(r.<String>json("$.content[0].id")).isEqualTo(ids.get(4));
         assertThat(r.<String>json("$.content[0].number")).isEqualTo(numbers.get(4));
-        assertThat(r.<String>json("$.content[0].state")).isEqualTo("ACKNOWLEDGED");
+        assertThat(r.<String>json("$.content[0].state")).isEqualTo("ARCHIVED");
         assertThat(r.<String>json("$.content[0].nature")).isEqualTo("DE");
         assertThat(r.<String>json("$.content[0].circuit")).isEqualTo("arrete");
         assertThat(r.<String>json("$.content[0].idActe")).isEqualTo("069-210690004-20261112-" + numbers.get(4) + "-DE");
@@ -93,7 +93,7 @@ class ActQueryTest extends ApiTest {
     @Test
     void acts_are_filtered_by_state() {
         assertThat(ids("state=REJECTED&q=" + TOKEN)).containsExactly(ids.get(3));
-        assertThat(ids("state=ACKNOWLEDGED&q=" + TOKEN)).containsExactly(ids.get(4));
+        assertThat(ids("state=ARCHIVED&q=" + TOKEN)).containsExactly(ids.get(4));
         assertThat(ids("state=IN_CIRCUIT&q=" + TOKEN)).containsExactly(ids.get(2), ids.get(1), ids.get(0));
         assertThat(ids("state=SUBMITTED&q=" + TOKEN)).isEmpty();
         assertThat(list("state=REJECTED&size=200").<List<String>>json("$.content[*].state")).containsOnly("REJECTED")
@@ -162,7 +162,7 @@ class ActQueryTest extends ApiTest {
 
     @Test
     void an_unknown_state_is_refused() {
-        assertBadParameter(list("state=ARCHIVED"), "state");
+        assertBadParameter(list("state=FILED"), "state");
     }
 
     // --- helpers --------------------------------------------------------------------------------------------

@@ -49,10 +49,15 @@ public final class Acts {
         return api.get("/api/v1/tenants/" + tenant + "/acts/" + actId).json("$.state");
     }
 
+    /**
+     * Waits until the act reaches the state. {@code ACKNOWLEDGED} (exécutoire) is reached once the
+     * préfecture's acknowledgement is recorded, even if the archiving that follows has moved the act
+     * on since (ARCHIVING, ARCHIVED…).
+     */
     public static void awaitState(Api api, String tenant, String actId, String state) {
         try {
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> state.equals(state(api, tenant, actId)));
+                    .until(() -> reached(api, tenant, actId, state));
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             Api admin = new Api(api.baseUrl(), "admin", "demo");
             throw new AssertionError("Act " + actId + " did not reach " + state + ": "
@@ -60,6 +65,15 @@ public final class Acts {
                     + "\nFailing jobs: " + admin.get("/engine-rest/job?withException=true").text()
                     + "\nIncidents: " + admin.get("/engine-rest/incident").text(), e);
         }
+    }
+
+    private static boolean reached(Api api, String tenant, String actId, String state) {
+        if (!"ACKNOWLEDGED".equals(state)) {
+            return state.equals(state(api, tenant, actId));
+        }
+        Api.Response act = api.get("/api/v1/tenants/" + tenant + "/acts/" + actId);
+        return List.of("ACKNOWLEDGED", "ARCHIVING", "ARCHIVED", "ARCHIVE_ERROR").contains(act.<String>json("$.state"))
+                && act.<List<String>>json("$.history[*].event").contains("ACKNOWLEDGED");
     }
 
     /** Waits until the act's history holds the event (the lifecycle's last steps run after its state is set). */

@@ -40,7 +40,7 @@ class VisaCircuitTest extends ApiTest {
                 "VISA_APPROVED", "SIGNED", "BORDEREAU", "TRANSMITTED", "ACKNOWLEDGED", "COMPLETED");
         // the circuit's documents, then the contrôle de légalité's (package, AR, bordereau, two stamped copies)
         assertThat(act.<List<String>>json("$.documents[*].role")).containsExactlyInAnyOrder("MAIN", "ANNEX", "SIGNED",
-                "BORDEREAU", "TRANSMISSION_PACKAGE", "ARACTE", "ACK_BORDEREAU", "STAMPED", "STAMPED");
+                "BORDEREAU", "TRANSMISSION_PACKAGE", "ARACTE", "ACK_BORDEREAU", "STAMPED", "STAMPED", "ARCHIVE_PACKAGE");
         assertThat(act.<List<String>>json("$.signatures[*].indication")).containsExactly("TOTAL_PASSED");
         assertThat(act.<List<String>>json("$.signatures[*].level")).containsExactly("LT");
         assertThat(act.<List<String>>json("$.history[*].actor")).contains("adjoint", "maire");

@@ -1,0 +1,53 @@
+package fr.acta.archiving;
+
+import fr.acta.sae.SaeInbox;
+import fr.acta.tenant.TenantRef;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** Acta's own archive, in the same JVM: deposit and follow-up through its inbox. */
+@Component
+class ActaArchiveGateway implements ArchiveGateway {
+
+    private final SaeInbox inbox;
+
+    ActaArchiveGateway(SaeInbox inbox) {
+        this.inbox = inbox;
+    }
+
+    @Override
+    public ArchiveKind kind() {
+        return ArchiveKind.ACTA;
+    }
+
+    @Override
+    public String send(TenantRef tenant, ArchiveSettings settings, Outgoing transfer) {
+        try {
+            inbox.deposit(tenant, ArchivingService.SYSTEM, transfer.manifest(), transfer.zip());
+        } catch (fr.acta.common.ValidationException e) {
+            throw new ArchiveRefusedException("Le service d'archives d'Acta a refusé le versement : " + e.getMessage(), e);
+        }
+        return null;
+    }
+
+    @Override
+    public Optional<String> find(TenantRef tenant, ArchiveSettings settings, Outgoing transfer) {
+        return inbox.standing(tenant.id(), transfer.transferringAgency(), transfer.messageIdentifier())
+                .map(s -> transfer.messageIdentifier());
+    }
+
+    @Override
+    public ArchiveOutcome follow(TenantRef tenant, ArchiveSettings settings, Outgoing transfer, String reference) {
+        Optional<SaeInbox.Standing> standing = inbox.standing(tenant.id(), transfer.transferringAgency(),
+                transfer.messageIdentifier());
+        if (standing.isEmpty()) {
+            throw new IllegalStateException("The archive does not know transfer " + transfer.messageIdentifier());
+        }
+        SaeInbox.Standing s = standing.get();
+        return switch (s.status()) {
+            case "ACCEPTED" -> ArchiveOutcome.accepted(s.replyCode(), s.archiveIdentifier());
+            case "REJECTED" -> ArchiveOutcome.rejected(s.replyCode(), s.comment());
+            default -> ArchiveOutcome.pending(s.acknowledgement() != null);
+        };
+    }
+}
