@@ -146,6 +146,36 @@ class CrashRecoveryTest {
         assertThat(onS2low).singleElement().satisfies(t -> assertThat(t.get("status")).isEqualTo(4));
     }
 
+    @Test
+    void a_halt_right_after_the_archive_received_the_transfer_archives_the_act_once() throws Exception {
+        home = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "acta-crash-home-");
+        int port = freePort();
+        Process first = start(port, "first", "--acta.faults.halt-after-archive-send=true");
+        Api secretaire = api(port, "secretaire");
+        String actId = Acts.submit(secretaire, "demo", "arrete");
+        assertThat(Acts.sign(api(port, "maire"), "demo", Acts.awaitTask(api(port, "maire"), "demo", actId)).status())
+                .isEqualTo(204);
+        assertThat(first.waitFor(120, TimeUnit.SECONDS)).as("halted after the sending").isTrue();
+        assertThat(first.exitValue()).isEqualTo(137);
+        assertThat(Files.readString(home.resolve("first.log"))).contains("FAULT INJECTION: halting after the archive "
+                + "received ACTA-" + actId + "-1");
+
+        start(port, "second");
+        Acts.awaitState(secretaire, "demo", actId, "ARCHIVED");
+        Api.Response act = secretaire.get("/api/v1/tenants/demo/acts/" + actId);
+        assertThat(act.<Integer>json("$.archive.attempt")).isEqualTo(1);
+        assertThat(act.<List<String>>json("$.history[?(@.event == 'ARCHIVE_SENT')].detail")).singleElement()
+                .satisfies(d -> assertThat(d).contains("retrouvé dans l'archive après une interruption"));
+        // the archive received that one transfer of the act (a message identifier is received once), accepted
+        String replies = "/api/v1/tenants/demo/sae/restservices/sedaMessages/sequence:ArchiveTransfer"
+                + "/message:ArchiveTransferReply/originOrganizationIdentification:210690004/originMessageIdentifier:";
+        Api archivist = api(port, "archiviste");
+        Api.Response reply = archivist.get(replies + "ACTA-" + actId + "-1");
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.text()).contains("<ReplyCode>000</ReplyCode>").contains(act.<String>json("$.archive.archiveId"));
+        assertThat(archivist.get(replies + "ACTA-" + actId + "-2").status()).isEqualTo(404);
+    }
+
     /** The act's transmission waits on its BPMN timer (sent, the préfecture has not answered yet). */
     private static boolean followUpTimerWaiting(Api admin, String actId) {
         List<String> instances = admin.get("/engine-rest/process-instance?processDefinitionKey=prefecture-transmission"

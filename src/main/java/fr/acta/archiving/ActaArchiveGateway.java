@@ -4,15 +4,22 @@ import fr.acta.sae.SaeInbox;
 import fr.acta.tenant.TenantRef;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Acta's own archive, in the same JVM: deposit and follow-up through its inbox. */
 @Component
 class ActaArchiveGateway implements ArchiveGateway {
 
     private final SaeInbox inbox;
+    private final TransactionTemplate own;
 
-    ActaArchiveGateway(SaeInbox inbox) {
+    ActaArchiveGateway(SaeInbox inbox, PlatformTransactionManager transactions) {
         this.inbox = inbox;
+        // the archive is a system of its own: what it received stays received, whatever becomes of the sender
+        this.own = new TransactionTemplate(transactions);
+        this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @Override
@@ -23,7 +30,8 @@ class ActaArchiveGateway implements ArchiveGateway {
     @Override
     public String send(TenantRef tenant, ArchiveSettings settings, Outgoing transfer) {
         try {
-            inbox.deposit(tenant, ArchivingService.SYSTEM, transfer.manifest(), transfer.zip());
+            own.executeWithoutResult(status -> inbox.deposit(tenant, ArchivingService.SYSTEM, transfer.manifest(),
+                    transfer.zip()));
         } catch (fr.acta.common.ValidationException e) {
             throw new ArchiveRefusedException("Le service d'archives d'Acta a refusé le versement : " + e.getMessage(), e);
         }

@@ -86,7 +86,7 @@ final class BenchApp implements AutoCloseable {
 
     /**
      * Brings the system back to rest between benchmarks: the maire approves every pending visa, then
-     * we wait until every act's lifecycle is over (COMPLETED, or ACKNOWLEDGED by the préfecture) and no lifecycle job is left. Returns the time it took.
+     * we wait until every act's lifecycle is over (COMPLETED, ACKNOWLEDGED by the préfecture, or ARCHIVED) and no lifecycle job is left. Returns the time it took.
      */
     long settle(Duration timeout) throws InterruptedException {
         BenchHttp maire = as("maire");
@@ -99,13 +99,13 @@ final class BenchApp implements AutoCloseable {
                     maire.postJson(TASKS + "/" + task.get("id").asText(), "{\"decision\":\"SIGN\",\"password\":\"demo\"}");
                 }
             }
-            if (count("select count(*) from act where state not in ('COMPLETED', 'ACKNOWLEDGED')") == 0 && pendingJobs() == 0) {
+            if (count("select count(*) from act where state not in ('COMPLETED', 'ACKNOWLEDGED', 'ARCHIVED')") == 0 && pendingJobs() == 0) {
                 return (System.nanoTime() - t0) / 1_000_000;
             }
             Thread.sleep(200);
         }
         throw new IllegalStateException("The system did not come to rest within " + timeout + ": "
-                + count("select count(*) from act where state not in ('COMPLETED', 'ACKNOWLEDGED')") + " act(s) not completed, "
+                + count("select count(*) from act where state not in ('COMPLETED', 'ACKNOWLEDGED', 'ARCHIVED')") + " act(s) not completed, "
                 + pendingJobs() + " job(s), " + incidents() + " incident(s)");
     }
 

@@ -48,6 +48,9 @@ public final class BenchMain {
         if (bench.equals("fixity")) {
             return fr.acta.sae.FixityBench.run();
         }
+        if (bench.equals("archive")) {
+            return archive(Integer.getInteger("bench.acts", 200), Integer.getInteger("bench.concurrency", 2));
+        }
         if (bench.equals("actes") || bench.equals("transmission")) {
             return transmission(bench, Integer.getInteger("bench.acts", bench.equals("actes") ? 300 : 50),
                     Integer.getInteger("bench.concurrency", 4));
@@ -199,6 +202,20 @@ public final class BenchMain {
             report.write(Path.of("target", "bench-" + bench + "-results.json"));
             System.out.println(result);
             return 0;
+        }
+    }
+
+    /** {@code -Dbench=archive}: SEDA packages built (against a ZIP-and-hash floor), then ingested by Acta's archive. */
+    private static int archive(int count, int threads) throws Exception {
+        BenchReport report = new BenchReport();
+        log("generating " + count + " acts (untimed)");
+        List<ActPayload> acts = new BenchPayloads(660_000).acts("A", count, "arrete");
+        try (BenchApp app = BenchApp.start("--acta.sae.poll=PT0.05S")) {
+            Map<String, Object> result = ArchiveBench.run(app, acts, threads, Math.min(40, count / 5));
+            report.put("archive", result);
+            report.write(Path.of("target", "bench-archive-results.json"));
+            System.out.println(result);
+            return result.get("accepted").equals(count - Math.min(40, count / 5)) ? 0 : 3;
         }
     }
 

@@ -68,7 +68,7 @@ final class TransmissionBench {
             JsonNode view = null;
             while (System.nanoTime() < deadline) {
                 view = secretaire.get(BenchApp.ACTS + "/" + id).json();
-                if ("ACKNOWLEDGED".equals(view.get("state").asText())) {
+                if (view.get("history").findValuesAsText("event").contains("ACKNOWLEDGED")) {
                     break;
                 }
                 Thread.sleep(100);
