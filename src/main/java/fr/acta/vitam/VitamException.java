@@ -2,7 +2,9 @@ package fr.acta.vitam;
 
 /**
  * A Vitam call that did not succeed, with a French message for the people who follow the archiving.
- * {@link #status()} is the HTTP status, or -1 when no answer came (network, TLS, timeout).
+ * {@link #status()} is the HTTP status, -1 when no answer came (network, TLS, timeout), or 0 for a
+ * fault on Acta's side that no retry mends (a missing access contract, an unreadable certificate or
+ * reply).
  */
 public class VitamException extends RuntimeException {
 

@@ -110,6 +110,23 @@ class VitamClientTest extends ApiTest {
     }
 
     @Test
+    void a_manifest_that_breaks_the_official_schema_is_refused() {
+        String messageId = messageIdentifier();
+        SedaTransfer transfer = builder.build(VitamSip.request(messageId, VitamSip.pdf()), SedaVersion.V2_2);
+        byte[] broken = VitamSip.rewrite(transfer.zip(), "manifest.xml", bytes -> new String(bytes,
+                java.nio.charset.StandardCharsets.UTF_8).replace("<DescriptionLevel>File</DescriptionLevel>",
+                "<DescriptionLevel>Dossier</DescriptionLevel>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        String operationId = vitam.ingest(settings(), broken, null);
+
+        assertThat(awaitCompletion(operationId).status()).isEqualTo("KO");
+        VitamTransferReply atr = vitam.archiveTransferReply(settings(), operationId).orElseThrow();
+        assertThat(atr.accepted()).isFalse();
+        assertThat(atr.messageRequestIdentifier()).isEqualTo(messageId);
+        assertThat(atr.comment()).contains("schéma officiel SEDA 2.2");
+    }
+
+    @Test
     void a_request_without_tenant_is_refused_with_412() {
         Api.Response r = anonymous().post("/vitam-sim/ingest-external/v1/ingests", MediaType.APPLICATION_OCTET_STREAM,
                 new byte[] {1, 2, 3});

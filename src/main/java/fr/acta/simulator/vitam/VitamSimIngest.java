@@ -67,12 +67,22 @@ class VitamSimIngest {
             return refuse(tenant, context, applicationId, id, now, version, manifest, archive, refusal.step,
                     refusal.getMessage());
         } catch (SedaManifestException e) {
-            return refuse(tenant, context, applicationId, id, now, version, null, archive, "CHECK_SEDA", e.getMessage());
+            return refuse(tenant, context, applicationId, id, now, version, lenient(version, archive), archive,
+                    "CHECK_SEDA", e.getMessage());
         } catch (XMLStreamException e) {
             return refuse(tenant, context, applicationId, id, now, version, null, archive, "CHECK_SEDA",
                     "Le bordereau est illisible : " + e.getMessage());
         }
         return accept(tenant, context, applicationId, id, now, archive, manifest);
+    }
+
+    /** The identifiers of a manifest the schema refused, for its reply, if it can be read at all. */
+    private static SipManifest lenient(SedaVersion version, SipArchive archive) {
+        try {
+            return SipManifest.read(version, archive.manifest());
+        } catch (XMLStreamException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static SedaVersion version(byte[] manifest) throws SipArchive.Refusal, XMLStreamException {
