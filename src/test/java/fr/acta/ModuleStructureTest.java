@@ -27,7 +27,7 @@ class ModuleStructureTest {
                 .containsExactlyInAnyOrder("act", "circuit", "classification", "common", "demo", "document",
                         "notification", "platform", "signature", "tenant", "web", "workflow", "iparapheur",
                         "simulator", "transmission", "secret", "prefecture", "certificate", "seda", "sae",
-                        "archiving");
+                        "archiving", "vitam");
     }
 
     @Test
@@ -47,13 +47,16 @@ class ModuleStructureTest {
         assertDependsOnlyOn("secret", "common");
         assertDependsOnlyOn("certificate", "common", "tenant", "circuit", "signature");
         assertDependsOnlyOn("iparapheur", "common", "tenant", "secret");
-        assertDependsOnlyOn("simulator");
+        // the Vitam simulator checks manifests against the official SEDA schemas
+        assertDependsOnlyOn("simulator", "seda");
         assertDependsOnlyOn("transmission", "common", "act");
         assertDependsOnlyOn("seda", "common");
+        // a library: no database, no process logic, no settings storage
+        assertDependsOnlyOn("vitam");
         // Acta's own archive is a separate system: it knows neither acts nor their lifecycle
         assertDependsOnlyOn("sae", "common", "tenant", "seda", "signature");
         assertDependsOnlyOn("archiving", "common", "tenant", "act", "document", "signature", "secret", "transmission",
-                "seda", "sae");
+                "seda", "sae", "vitam", "asalae");
     }
 
     @Test
