@@ -3,6 +3,8 @@ package fr.acta.archiving;
 import fr.acta.act.ActService;
 import fr.acta.common.ConflictException;
 import fr.acta.common.NotFoundException;
+import fr.acta.common.ValidationException;
+import fr.acta.seda.SedaVersion;
 import fr.acta.tenant.Role;
 import fr.acta.tenant.TenantAccess;
 import fr.acta.tenant.TenantRef;
@@ -70,9 +72,20 @@ class ArchivingController {
     @PutMapping("/api/v1/tenants/{tenant}/admin/connectors/archive")
     @Operation(summary = "Choisir l'archive de la collectivité : ACTA (celle d'Acta), ASALAE ou VITAM, la version "
             + "SEDA, les identifiants des services et les règles de gestion ; un mot de passe omis garde l'actuel")
-    Map<String, Object> save(@PathVariable String tenant, @RequestBody ArchiveSettings spec) {
+    Map<String, Object> save(@PathVariable String tenant, @RequestBody Spec spec) {
         TenantRef t = access.requireRole(tenant, Role.ADMIN);
-        return view(connections.save(t, spec));
+        SedaVersion version = spec.version() == null || spec.version().isBlank() ? SedaVersion.V2_2
+                : SedaVersion.parse(spec.version()).orElseThrow(() -> ValidationException.of("version",
+                        "Version SEDA inconnue : 2.1, 2.2 ou 2.3."));
+        return view(connections.save(t, new ArchiveSettings(spec.kind(), version, spec.archivalAgency(),
+                spec.transferringAgency(), spec.archivalAgreement(), spec.asalae(), spec.vitam(), spec.rules(),
+                spec.openAccess(), spec.privateLifeAccess())));
+    }
+
+    /** What an administrator sends: as {@link ArchiveSettings}, the SEDA version written {@code 2.2}. */
+    record Spec(ArchiveKind kind, String version, String archivalAgency, String transferringAgency,
+                String archivalAgreement, ArchiveSettings.Asalae asalae, ArchiveSettings.Vitam vitam,
+                Map<String, ArchiveSettings.Rule> rules, String openAccess, String privateLifeAccess) {
     }
 
     private static Map<String, Object> view(ArchiveSettings s) {

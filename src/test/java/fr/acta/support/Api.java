@@ -47,6 +47,10 @@ public final class Api {
                 .exchange((req, res) -> Response.of(res.getStatusCode(), res.getHeaders(), res.getBody().readAllBytes()));
     }
 
+    public Response putJson(String path, String json) {
+        return put(path, MediaType.APPLICATION_JSON, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     public Response delete(String path) {
         return client.delete().uri(path).exchange((req, res) -> Response.of(res.getStatusCode(), res.getHeaders(),
                 res.getBody().readAllBytes()));

@@ -1,0 +1,94 @@
+package fr.acta.archiving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.acta.support.Acts;
+import fr.acta.support.Api;
+import fr.acta.support.ApiTest;
+import fr.acta.vitam.VitamClient;
+import fr.acta.vitam.VitamSettings;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The collectivité's archive may be a Vitam or an As@lae: the act goes there through their real
+ * APIs (the Vitam simulator; Acta's own archive behind its As@lae-compatible API), once, and a
+ * refusal becomes the archivists' task, then a new transfer.
+ */
+class ArchiveConnectorsTest extends ApiTest {
+
+    private static final String SETTINGS = "/api/v1/tenants/voisine/admin/connectors/archive";
+
+    @Autowired
+    private VitamClient vitam;
+
+    @AfterEach
+    void backToActasOwnArchive() {
+        assertThat(operator().putJson(SETTINGS, "{\"kind\":\"ACTA\"}").status()).isEqualTo(200);
+    }
+
+    @Test
+    void an_act_is_archived_in_vitam_and_found_there_by_its_unit() throws Exception {
+        Api.Response set = operator().putJson(SETTINGS, """
+                {"kind":"VITAM","version":"2.1","archivalAgency":"AD-069","archivalAgreement":"IC-000001",
+                 "vitam":{"baseUrl":"%s/vitam-sim","tenant":0,"accessContract":"AC-000001"}}""".formatted(base()));
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+        assertThat(set.<String>json("$.kind")).isEqualTo("VITAM");
+        assertThat(set.<String>json("$.vitam.accessContract")).isEqualTo("AC-000001");
+        assertThat(set.<Boolean>json("$.vitam.clientCertificateSet")).isFalse();
+
+        String actId = signedAct();
+        Acts.awaitState(as("secretaire.voisine"), "voisine", actId, "ARCHIVED");
+        Api.Response act = as("secretaire.voisine").get("/api/v1/tenants/voisine/acts/" + actId);
+        assertThat(act.<String>json("$.archive.archive")).isEqualTo("VITAM");
+        assertThat(act.<String>json("$.archive.sedaVersion")).isEqualTo("2.1");
+        String unit = act.json("$.archive.archiveId");
+        assertThat(act.<List<String>>json("$.history[?(@.event == 'ARCHIVE_SENT')].detail")).singleElement()
+                .satisfies(d -> assertThat(d).contains("Vitam").contains("opération"));
+
+        VitamSettings access = new VitamSettings(base() + "/vitam-sim", 0, "AC-000001", null, "test", null, null);
+        JsonNode found = vitam.selectUnits(access, new ObjectMapper().readTree("""
+                {"$roots":[],"$query":[{"$eq":{"#id":"%s"}}],"$filter":{},"$projection":{}}""".formatted(unit)));
+        assertThat(found.at("/$results/0/Title").asText()).isEqualTo(act.<String>json("$.subject"));
+    }
+
+    @Test
+    void settings_are_checked_and_secrets_never_shown() {
+        Api.Response bad = operator().putJson(SETTINGS, """
+                {"kind":"ASALAE","asalae":{"baseUrl":"pas une url","login":""},
+                 "rules":{"DE":{"duration":"un an","finalAction":"KEEP"},"XX":{"duration":"P1Y","finalAction":"KEEP"}}}""");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.contentType()).startsWith("application/problem+json");
+        assertThat(bad.errorFields()).contains("asalae.baseUrl", "asalae.login", "asalae.password",
+                "rules.DE.duration", "rules.XX");
+        assertThat(as("secretaire.voisine").get(SETTINGS).status()).isEqualTo(403);
+
+        Api.Response ok = operator().putJson(SETTINGS, """
+                {"kind":"ASALAE","asalae":{"baseUrl":"https://asalae.example.fr/restservices","login":"acta",
+                 "password":"s3cret","sha256Password":true},"rules":{"CC":{"duration":"P5Y","finalAction":"DESTROY"}}}""");
+        assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
+        assertThat(ok.text()).doesNotContain("s3cret");
+        assertThat(ok.<Boolean>json("$.asalae.passwordSet")).isTrue();
+        assertThat(ok.<String>json("$.rules.CC.finalAction")).isEqualTo("DESTROY");
+        assertThat(ok.<String>json("$.rules.DE.duration")).isEqualTo("P1Y");
+        assertThat(ok.<String>json("$.transferringAgency")).isEqualTo("210690012");
+    }
+
+    private String signedAct() {
+        String actId = Acts.submit(as("secretaire.voisine"), "voisine", "arrete");
+        Acts.sign(as("maire.voisine"), "voisine", Acts.awaitTask(as("maire.voisine"), "voisine", actId));
+        return actId;
+    }
+
+    private Api operator() {
+        return as("operateur");
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+}
