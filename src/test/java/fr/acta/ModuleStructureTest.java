@@ -26,7 +26,7 @@ class ModuleStructureTest {
         assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
                 .containsExactlyInAnyOrder("act", "circuit", "classification", "common", "demo", "document",
                         "notification", "platform", "signature", "tenant", "web", "workflow", "iparapheur",
-                        "simulator", "transmission", "secret", "prefecture", "certificate", "seda", "sae");
+                        "simulator", "transmission", "secret", "prefecture", "certificate", "seda", "sae", "asalae");
     }
 
     @Test
@@ -51,6 +51,8 @@ class ModuleStructureTest {
         assertDependsOnlyOn("seda", "common");
         // Acta's own archive is a separate system: it knows neither acts nor their lifecycle
         assertDependsOnlyOn("sae", "common", "tenant", "seda", "signature");
+        // the As@lae client is a library: it knows no other capability
+        assertDependsOnlyOn("asalae");
     }
 
     @Test
