@@ -52,6 +52,22 @@ class AsalaeClientTest extends ApiTest {
     }
 
     @Test
+    void a_transfer_sent_in_chunks_is_received_with_its_last_chunk_then_accepted() {
+        String id = "ASL-CHK-" + UUID.randomUUID().toString().substring(0, 8);
+        SedaTransfer t = AsalaeFixture.transfer(id, SedaVersion.V2_1);
+        AsalaeSettings s = settings("demo", false, t.zip().length / 4 + 1);
+
+        client.send(s, t.manifest(), AsalaeFixture.AGENCY, id, t.zip());
+
+        assertThat(jdbc.queryForObject("select count(*) from sae_chunk c join sae_chunk_session s on s.id = c.session_id "
+                + "where s.message_identifier = ?", Integer.class, id)).isEqualTo(4);
+        assertThat(client.acknowledgement(s, AsalaeFixture.AGENCY, id)).isPresent();
+        AsalaeTransferReply reply = awaitReply(s, id);
+        assertThat(reply.accepted()).as(new String(reply.xml())).isTrue();
+        assertThat(reply.archiveIdentifier()).startsWith("SAE-DEMO-");
+    }
+
+    @Test
     void a_transfer_whose_bytes_changed_is_refused_with_its_code_and_french_comment() {
         AsalaeSettings s = settings("demo", false, 0);
         String id = "ASL-DIG-" + UUID.randomUUID().toString().substring(0, 8);
