@@ -52,10 +52,12 @@ class AsalaeClientTest extends ApiTest {
     }
 
     @Test
-    void a_transfer_sent_in_chunks_is_received_with_its_last_chunk_then_accepted() {
+    void a_transfer_sent_in_chunks_with_the_sha256_password_is_received_with_its_last_chunk_then_accepted() {
         String id = "ASL-CHK-" + UUID.randomUUID().toString().substring(0, 8);
         SedaTransfer t = AsalaeFixture.transfer(id, SedaVersion.V2_1);
-        AsalaeSettings s = settings("demo", false, t.zip().length / 4 + 1);
+        AsalaeSettings s = settings("demo", true, t.zip().length / 4 + 1);
+
+        client.ping(s);
 
         client.send(s, t.manifest(), AsalaeFixture.AGENCY, id, t.zip());
 
