@@ -69,7 +69,7 @@ public final class AsalaeClient {
         if (chunked) {
             parts.part("send_chunked_attachments", "true");
         } else if (attachments != null) {
-            parts.file("attachments", "attachments.zip", MediaType.APPLICATION_OCTET_STREAM, attachments);
+            parts.file("attachments", fileName(attachments), MediaType.APPLICATION_OCTET_STREAM, attachments);
         }
         Answer first = call(s, what, c -> c.post().uri(uri(s, "sedaMessages")).accept(MediaType.APPLICATION_JSON)
                 .contentType(MediaType.MULTIPART_FORM_DATA).body(parts));
@@ -105,7 +105,7 @@ public final class AsalaeClient {
             parts.part("security_identifier", security);
             parts.part("number_of_files", "1");
             parts.part("file_index", "1");
-            parts.part("file_name", "attachments.zip");
+            parts.part("file_name", fileName(attachments));
             parts.part("compression_algorithm", algorithm);
             parts.part("number_of_chunks", Integer.toString(count));
             parts.part("chunk_index", Integer.toString(i + 1));
@@ -198,6 +198,11 @@ public final class AsalaeClient {
 
     private static URI uri(AsalaeSettings s, String path) {
         return URI.create(s.baseUrl() + "/" + path);
+    }
+
+    /** The attachments' name, by their format: As@lae (and Acta's archive) read the format from it or the content. */
+    private static String fileName(byte[] attachments) {
+        return isZip(attachments) ? "attachments.zip" : "attachments.tar.gz";
     }
 
     private static boolean isZip(byte[] b) {
