@@ -19,10 +19,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -43,7 +39,6 @@ class ChunkedDeposits {
     static final int MAX_FILES = 100;
     static final int MAX_CHUNKS = 100_000;
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Logger log = LoggerFactory.getLogger(ChunkedDeposits.class);
 
     /** Where a deposit stands after a chunk: still waiting, or received. */
     record Progress(long receivedChunks, TransferReception.Receipt receipt) {
@@ -168,25 +163,6 @@ class ChunkedDeposits {
         jdbc.update("update sae_chunk_session set transfer_id = ?, completed_at = ? where id = ?",
                 receipt.transfer().id(), Timestamp.from(Instant.now()), s.id());
         return new Progress(received, receipt);
-    }
-
-    /**
-     * At start-up: removes the chunk folders of deposits already received (the process stopped
-     * between the commit and the removal) and those no session row knows.
-     */
-    @EventListener(ApplicationReadyEvent.class)
-    void sweep() {
-        try {
-            for (UUID id : files.present()) {
-                Integer open = jdbc.queryForObject("select count(*) from sae_chunk_session where id = ? "
-                        + "and completed_at is null", Integer.class, id);
-                if (open == null || open == 0) {
-                    files.delete(id);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            log.warn("The archive's chunk folder could not be swept: {}", e.toString());
-        }
     }
 
     /** Puts the chunk in place, and takes it back out if the transaction rolls back. */

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
 /**
@@ -21,6 +22,9 @@ import org.springframework.http.MediaType;
 class SaeChunkTest extends ApiTest {
 
     private static final String CHUNKS = SaeFixture.BASE + "/sedaAttachmentsChunkFiles";
+
+    @Autowired
+    private ChunkSweeper sweeper;
 
     @Test
     void chunks_sent_in_any_order_make_one_transfer_received_with_the_last_one_then_accepted() {
@@ -109,6 +113,24 @@ class SaeChunkTest extends ApiTest {
 
         assertThat(opened.status()).isEqualTo(400);
         assertThat(opened.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void a_session_left_unfinished_too_long_is_dropped_with_its_chunks() {
+        SedaTransfer t = SaeFixture.transfer("CHK-OLD-" + UUID.randomUUID().toString().substring(0, 8), SedaVersion.V2_1);
+        Api api = as("versement");
+        Api.Response opened = open(api, t);
+        String session = opened.json("$.chunk_session_identifier");
+        String security = opened.json("$.chunk_security_identifier");
+        assertThat(chunk(api, session, security, 1, 2, split(t.zip(), 2)[0]).status()).isEqualTo(200);
+        jdbc.update("update sae_chunk_session set opened_at = now() - interval '8 days' where id = ?::uuid", session);
+
+        assertThat(sweeper.expire()).isEqualTo(1);
+
+        assertThat(jdbc.queryForObject("select count(*) from sae_chunk where session_id = ?::uuid", Integer.class,
+                session)).isZero();
+        assertThat(Files.exists(home().resolve("sae/chunks").resolve(session))).isFalse();
+        assertThat(chunk(api, session, security, 2, 2, split(t.zip(), 2)[1]).status()).isEqualTo(404);
     }
 
     private static void assertProblem(Api.Response r, String field, String message) {
