@@ -27,7 +27,7 @@ class ModuleStructureTest {
                 .containsExactlyInAnyOrder("act", "circuit", "classification", "common", "demo", "document",
                         "notification", "platform", "signature", "tenant", "web", "workflow", "iparapheur",
                         "simulator", "transmission", "secret", "prefecture", "certificate", "seda", "sae",
-                        "archiving", "vitam");
+                        "archiving", "vitam", "asalae");
     }
 
     @Test
@@ -57,6 +57,8 @@ class ModuleStructureTest {
         assertDependsOnlyOn("sae", "common", "tenant", "seda", "signature");
         assertDependsOnlyOn("archiving", "common", "tenant", "act", "document", "signature", "secret", "transmission",
                 "seda", "sae", "vitam", "asalae");
+        // the As@lae client is a library: it knows no other capability
+        assertDependsOnlyOn("asalae");
     }
 
     @Test

@@ -27,7 +27,9 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 /**
  * The archive's As@lae-compatible API ({@code restservices}): deposit with {@code POST sedaMessages}
- * ({@code seda_message}, {@code attachments}), answered 200 once the transfer is safely received;
+ * ({@code seda_message}, {@code attachments}), answered 200 once the transfer is safely received
+ * (or, with {@code send_chunked_attachments=true}, the chunk session's identifiers: see
+ * {@link SaeChunkController});
  * then the {@code Acknowledgement} and the {@code ArchiveTransferReply} at As@lae's own paths
  * ({@code sequence:…/message:…/originOrganizationIdentification:…/originMessageIdentifier:…}, or
  * the same as query parameters). Archivists and the archive's service accounts (DEPOSITOR) only.
@@ -44,11 +46,13 @@ class SaeRestController {
     private final TenantAccess access;
     private final TransferReception reception;
     private final Transfers transfers;
+    private final ChunkedDeposits chunks;
 
-    SaeRestController(TenantAccess access, TransferReception reception, Transfers transfers) {
+    SaeRestController(TenantAccess access, TransferReception reception, Transfers transfers, ChunkedDeposits chunks) {
         this.access = access;
         this.reception = reception;
         this.transfers = transfers;
+        this.chunks = chunks;
     }
 
     @PostMapping(path = "/sedaMessages", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
@@ -56,11 +60,10 @@ class SaeRestController {
     @Operation(summary = "Déposer un transfert SEDA (bordereau seda_message et pièces jointes attachments)")
     Map<String, Object> deposit(@PathVariable String tenant, MultipartHttpServletRequest request) throws IOException {
         TenantRef t = depositor(tenant);
-        if ("true".equalsIgnoreCase(request.getParameter("send_chunked_attachments"))) {
-            throw ValidationException.of("send_chunked_attachments",
-                    "L'envoi des pièces jointes par morceaux n'est pas pris en charge : envoyez-les en une fois.");
-        }
         byte[] message = message(request);
+        if ("true".equalsIgnoreCase(request.getParameter("send_chunked_attachments"))) {
+            return chunks.open(t, TenantAccess.currentUser().username(), message);
+        }
         List<IncomingFiles.Upload> attachments = request.getFiles("attachments").stream()
                 .map(f -> (IncomingFiles.Upload) new Part(f)).toList();
         TransferReception.Receipt receipt = reception.receive(t, TenantAccess.currentUser().username(), message,

@@ -22,6 +22,9 @@ public class AppUser {
     private String username;
     @Column(name = "password_hash")
     private String passwordHash;
+    /** BCrypt of the password's lowercase hex SHA-256: Pastell's Basic variant, for the archive's As@lae API only. */
+    @Column(name = "sha256_password_hash")
+    private String sha256PasswordHash;
     @Column(name = "display_name")
     private String displayName;
     private String email;
@@ -34,11 +37,12 @@ public class AppUser {
     protected AppUser() {
     }
 
-    public AppUser(String username, String passwordHash, String displayName, String email, UUID tenantId,
-                   Set<Role> roles) {
+    public AppUser(String username, String passwordHash, String sha256PasswordHash, String displayName, String email,
+                   UUID tenantId, Set<Role> roles) {
         this.id = UUID.randomUUID();
         this.username = username;
         this.passwordHash = passwordHash;
+        this.sha256PasswordHash = sha256PasswordHash;
         this.displayName = displayName;
         this.email = email;
         this.tenantId = tenantId;
@@ -49,6 +53,7 @@ public class AppUser {
     public UUID getId() { return id; }
     public String getUsername() { return username; }
     public String getPasswordHash() { return passwordHash; }
+    String getSha256PasswordHash() { return sha256PasswordHash; }
     public String getDisplayName() { return displayName; }
     public String getEmail() { return email; }
     public UUID getTenantId() { return tenantId; }

@@ -60,10 +60,16 @@ public class TenantService {
         return TenantRef.of(tenants.save(new Tenant(code, name, siren, departement, arrondissement, natureCode)));
     }
 
+    /**
+     * Creates a person. Besides the password's hash, keeps a hash of its SHA-256 (lowercase hex),
+     * which Pastell sends to an As@lae archive as the Basic password: Acta's own archive takes it
+     * on its As@lae API, and nowhere else (decision 0020).
+     */
     @Transactional
     public AppUser createUser(String username, String rawPassword, String displayName, String email,
                               TenantRef tenant, Set<Role> roles) {
-        return users.save(new AppUser(username, passwordEncoder.encode(rawPassword), displayName, email,
+        return users.save(new AppUser(username, passwordEncoder.encode(rawPassword),
+                passwordEncoder.encode(Sha256Passwords.hex(rawPassword)), displayName, email,
                 tenant == null ? null : tenant.id(), roles));
     }
 

@@ -92,6 +92,7 @@ class SaeRefusalTest extends ApiTest {
     @Test
     void a_message_that_names_no_transfer_is_refused_at_once_and_nothing_is_recorded() {
         int before = jdbc.queryForObject("select count(*) from sae_transfer", Integer.class);
+        int sessions = jdbc.queryForObject("select count(*) from sae_chunk_session", Integer.class);
         String xxe = "<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
                 + "<ArchiveTransfer xmlns=\"fr:gouv:culture:archivesdefrance:seda:v2.2\"><MessageIdentifier>&x;"
                 + "</MessageIdentifier></ArchiveTransfer>";
@@ -107,9 +108,11 @@ class SaeRefusalTest extends ApiTest {
         }
         Api.Response chunked = as("versement").multipart(SaeFixture.BASE + "/sedaMessages", new Api.Multipart()
                 .field("send_chunked_attachments", "true").file("seda_message", "b.xml", new byte[] {1}));
+        // a chunked deposit's bordereau is checked when it opens its session: none is opened for this one
         assertThat(chunked.status()).isEqualTo(400);
-        assertThat(chunked.errorFields()).containsExactly("send_chunked_attachments");
+        assertThat(chunked.errorFields()).containsExactly("seda_message");
         assertThat(jdbc.queryForObject("select count(*) from sae_transfer", Integer.class)).isEqualTo(before);
+        assertThat(jdbc.queryForObject("select count(*) from sae_chunk_session", Integer.class)).isEqualTo(sessions);
     }
 
     @Test
