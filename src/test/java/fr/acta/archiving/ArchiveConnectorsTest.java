@@ -57,6 +57,45 @@ class ArchiveConnectorsTest extends ApiTest {
     }
 
     @Test
+    void an_asalae_refusal_goes_to_the_archivists_then_a_new_transfer_is_accepted() {
+        String restservices = base() + "/api/v1/tenants/demo/sae/restservices";
+        Api.Response set = operator().putJson(SETTINGS, """
+                {"kind":"ASALAE","asalae":{"baseUrl":"%s","login":"versement","password":"pas-le-bon"}}"""
+                .formatted(restservices));
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+
+        String actId = signedAct();
+        Acts.awaitState(as("secretaire.voisine"), "voisine", actId, "ARCHIVE_ERROR");
+        Api.Response refused = as("secretaire.voisine").get("/api/v1/tenants/voisine/acts/" + actId);
+        assertThat(refused.<String>json("$.archive.status")).isEqualTo("ARCHIVE_ERROR");
+        assertThat(refused.<String>json("$.archive.archive")).isEqualTo("ASALAE");
+        assertThat(refused.<String>json("$.archive.comment")).contains("401");
+        assertThat(refused.<List<String>>json("$.history[*].event")).containsSubsequence("ARCHIVE_PREPARED",
+                "ARCHIVE_REJECTED", "ARCHIVE_ERROR");
+        List<Object> tasks = operator().get("/engine-rest/task?taskDefinitionKey=archiveCorrection"
+                + "&processInstanceBusinessKey=" + actId + "&candidateGroup=role:voisine:ARCHIVIST").json("$");
+        assertThat(tasks).hasSize(1);
+        assertThat(as("secretaire.voisine").postJson("/api/v1/tenants/voisine/acts/" + actId + "/archive/retry", "{}")
+                .status()).isEqualTo(403);
+
+        // the right password, as Pastell sends it (its SHA-256), and the package in chunks
+        assertThat(operator().putJson(SETTINGS, """
+                {"kind":"ASALAE","asalae":{"baseUrl":"%s","login":"versement","password":"demo",
+                 "sha256Password":true,"chunkSize":50000}}""".formatted(restservices)).status()).isEqualTo(200);
+        Api.Response retry = operator().postJson("/api/v1/tenants/voisine/acts/" + actId + "/archive/retry", "{}");
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(202);
+        Acts.awaitState(as("secretaire.voisine"), "voisine", actId, "ARCHIVED");
+        Api.Response archived = as("secretaire.voisine").get("/api/v1/tenants/voisine/acts/" + actId);
+        assertThat(archived.<Integer>json("$.archive.attempt")).isEqualTo(2);
+        assertThat(archived.<String>json("$.archive.replyCode")).isEqualTo("000");
+        assertThat(archived.<String>json("$.archive.archiveId")).startsWith("SAE-DEMO-");
+        assertThat(operator().postJson("/api/v1/tenants/voisine/acts/" + actId + "/archive/retry", "{}").status())
+                .isEqualTo(409);
+        assertThat(jdbc.queryForObject("select count(*) from sae_transfer where message_identifier like ?",
+                Integer.class, "ACTA-" + actId + "-%")).isEqualTo(1);
+    }
+
+    @Test
     void settings_are_checked_and_secrets_never_shown() {
         Api.Response bad = operator().putJson(SETTINGS, """
                 {"kind":"ASALAE","asalae":{"baseUrl":"pas une url","login":""},
