@@ -57,6 +57,30 @@ class ArchiveConnectorsTest extends ApiTest {
     }
 
     @Test
+    void a_vitam_refusal_in_its_reply_goes_to_the_archivists_with_its_comment() {
+        String vitamAccess = "\"vitam\":{\"baseUrl\":\"" + base() + "/vitam-sim\",\"tenant\":0,"
+                + "\"accessContract\":\"AC-000001\"}";
+        assertThat(operator().putJson(SETTINGS, "{\"kind\":\"VITAM\",\"archivalAgreement\":\"IC-INCONNU\","
+                + vitamAccess + "}").status()).isEqualTo(200);
+        String actId = signedAct();
+        Acts.awaitState(as("secretaire.voisine"), "voisine", actId, "ARCHIVE_ERROR");
+        Api.Response refused = as("secretaire.voisine").get("/api/v1/tenants/voisine/acts/" + actId);
+        assertThat(refused.<String>json("$.archive.replyCode")).isEqualTo("KO");
+        assertThat(refused.<String>json("$.archive.comment")).contains("IC-INCONNU");
+        assertThat(refused.<List<String>>json("$.history[*].event")).containsSubsequence("ARCHIVE_SENT",
+                "ARCHIVE_REJECTED", "ARCHIVE_ERROR");
+
+        assertThat(operator().putJson(SETTINGS, "{\"kind\":\"VITAM\",\"archivalAgreement\":\"IC-000001\","
+                + vitamAccess + "}").status()).isEqualTo(200);
+        assertThat(operator().postJson("/api/v1/tenants/voisine/acts/" + actId + "/archive/retry", "{}").status())
+                .isEqualTo(202);
+        Acts.awaitState(as("secretaire.voisine"), "voisine", actId, "ARCHIVED");
+        Api.Response archived = as("secretaire.voisine").get("/api/v1/tenants/voisine/acts/" + actId);
+        assertThat(archived.<Integer>json("$.archive.attempt")).isEqualTo(2);
+        assertThat(archived.<String>json("$.archive.replyCode")).isIn("OK", "WARNING");
+    }
+
+    @Test
     void an_asalae_refusal_goes_to_the_archivists_then_a_new_transfer_is_accepted() {
         String restservices = base() + "/api/v1/tenants/demo/sae/restservices";
         Api.Response set = operator().putJson(SETTINGS, """
