@@ -85,6 +85,13 @@ public class TenantService {
         return users.findByUsername(username);
     }
 
+    /** The e-mail addresses of the collectivité's people who hold the role. */
+    @Transactional(readOnly = true)
+    public java.util.List<String> emailsOf(java.util.UUID tenantId, Role role) {
+        return users.findByTenantId(tenantId).stream().filter(u -> u.getRoles().contains(role))
+                .map(AppUser::getEmail).filter(e -> e != null && !e.isBlank()).sorted().toList();
+    }
+
     /** The people with these ids, by id (unknown ids are left out). */
     @Transactional(readOnly = true)
     public java.util.Map<java.util.UUID, AppUser> users(java.util.Collection<java.util.UUID> ids) {

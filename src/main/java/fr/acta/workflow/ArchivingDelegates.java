@@ -1,8 +1,13 @@
 package fr.acta.workflow;
 
+import fr.acta.act.ActFacts;
 import fr.acta.act.ActService;
 import fr.acta.act.ActState;
 import fr.acta.archiving.ArchivingService;
+import fr.acta.notification.Notifier;
+import fr.acta.tenant.Role;
+import fr.acta.tenant.TenantAccess;
+import fr.acta.tenant.TenantService;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -40,7 +45,8 @@ class ArchivingDelegates {
      * {@code role:{tenant}:ARCHIVIST}); only now is the act ARCHIVE_ERROR, so a retry always finds the task.
      */
     @Bean
-    TaskListener archiveCorrectionTaskListener(ActService acts) {
+    TaskListener archiveCorrectionTaskListener(ActService acts, TenantService tenants, TenantAccess access,
+                                               Notifier notifier) {
         return task -> {
             task.addCandidateGroup("role:" + task.getVariable(Variables.TENANT) + ":ARCHIVIST");
             task.setVariableLocal(Variables.ACT_ID, task.getVariable(Variables.ACT_ID));
@@ -48,6 +54,12 @@ class ArchivingDelegates {
             ActState now = acts.facts(actId).state();
             acts.record(actId, now == ActState.CANCELLED ? null : ActState.ARCHIVE_ERROR, LifecycleDelegates.SYSTEM,
                     "ARCHIVE_ERROR", "Versement refusé par l'archive : un archiviste en examine le motif, puis le refait");
+            ActFacts act = acts.facts(actId);
+            access.findById(act.tenantId()).ifPresent(t -> notifier.send(tenants.emailsOf(t.id(), Role.ARCHIVIST),
+                    "[Acta] Versement refusé : acte " + act.number(),
+                    "L'archive a refusé le versement de l'acte " + act.number() + " (« " + act.subject() + " ») de "
+                            + t.name() + ".\n\nConsultez le motif dans l'acte (section archive), corrigez-en la cause, "
+                            + "puis demandez un nouveau versement."));
         };
     }
 }
