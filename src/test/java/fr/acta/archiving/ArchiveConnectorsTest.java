@@ -96,9 +96,10 @@ class ArchiveConnectorsTest extends ApiTest {
         assertThat(refused.<String>json("$.archive.comment")).contains("401");
         assertThat(refused.<List<String>>json("$.history[*].event")).containsSubsequence("ARCHIVE_PREPARED",
                 "ARCHIVE_REJECTED", "ARCHIVE_ERROR");
-        List<Object> tasks = operator().get("/engine-rest/task?taskDefinitionKey=archiveCorrection"
-                + "&processInstanceBusinessKey=" + actId + "&candidateGroup=role:voisine:ARCHIVIST").json("$");
-        assertThat(tasks).hasSize(1);
+        String taskQuery = "/engine-rest/task?taskDefinitionKey=archiveCorrection&processInstanceBusinessKey=" + actId
+                + "&candidateGroup=role:voisine:ARCHIVIST";
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> operator().get(taskQuery).<List<Object>>json("$").size() == 1);
         assertThat(as("secretaire.voisine").postJson("/api/v1/tenants/voisine/acts/" + actId + "/archive/retry", "{}")
                 .status()).isEqualTo(403);
 
