@@ -40,10 +40,14 @@ final class SaeArchives {
     }
 
     static SedaTransfer transfer(Act act, SedaVersion version) {
+        return transfer(act, version, SamplePdfs.arrete("Valmont-sur-Saône", act.numero(), act.pdfText()));
+    }
+
+    /** The act's transfer with {@code mainPdf} as its signed act. */
+    static SedaTransfer transfer(Act act, SedaVersion version, byte[] mainPdf) {
         String messageId = "ACC-" + UUID.randomUUID().toString().substring(0, 13);
         List<SedaTransferRequest.DataObject> objects = List.of(
-                new SedaTransferRequest.DataObject(ObjectRole.SIGNED_ACT, null, "acte signé.pdf",
-                        SamplePdfs.arrete("Valmont-sur-Saône", act.numero(), act.pdfText())),
+                new SedaTransferRequest.DataObject(ObjectRole.SIGNED_ACT, null, "acte signé.pdf", mainPdf),
                 new SedaTransferRequest.DataObject(ObjectRole.ANNEX, "Plan de financement", "annexe.pdf",
                         SamplePdfs.annex("Plan de financement " + messageId, 1)),
                 new SedaTransferRequest.DataObject(ObjectRole.HISTORY, null, "historique.json",
@@ -63,6 +67,12 @@ final class SaeArchives {
         String reply = SaeFixture.awaitReply(api, transfer.messageIdentifier());
         assertThat(SaeFixture.element(reply, "ReplyCode")).as(reply).isEqualTo("000");
         return SaeFixture.element(reply, "ArchivalAgencyArchiveUnitIdentifier");
+    }
+
+    /** The copy of a content in one storage location of the test's archive. */
+    static java.nio.file.Path copy(java.nio.file.Path home, String location, String sha256) {
+        return home.resolve("sae").resolve(location).resolve("demo/sha256").resolve(sha256.substring(0, 2))
+                .resolve(sha256.substring(2, 4)).resolve(sha256);
     }
 
     static String deposit(Api api, Act act) {
