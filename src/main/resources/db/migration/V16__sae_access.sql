@@ -40,8 +40,13 @@ create table sae_search (
     body                 text not null default '',
     document             tsvector not null
 );
+-- The text and the tsvector go out of line (TOAST) as soon as a row passes 256 bytes, so that the
+-- facets and the date order read a narrow table; the match itself is answered by the GIN index.
+alter table sae_search set (toast_tuple_target = 256);
 create index sae_search_document on sae_search using gin(document);
-create index sae_search_date on sae_search(tenant_id, act_date desc, identifier);
+create index sae_search_date on sae_search(tenant_id, act_date desc nulls last, identifier);
+create index sae_search_numero on sae_search(tenant_id, lower(numero));
+create index sae_search_id_acte on sae_search(tenant_id, upper(id_acte));
 create index sae_search_matiere on sae_search(tenant_id, matiere text_pattern_ops);
 create index sae_search_dua on sae_search(tenant_id, dua_end) where not eliminated;
 

@@ -12,16 +12,22 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * Runs a {@link SearchQuery} on the index: one page of results (ranked by relevance when there is
- * a text, else the most recent acts first), each with an excerpt where the words are marked
- * ({@code <mark>}, the rest HTML-escaped), and facet counts (nature, matière, year) over the
- * whole filtered set. PostgreSQL's full-text search, with the {@code acta_fr} configuration
- * (decision 0022).
+ * a text and at most {@link #RANK_LIMIT} hits, else the most recent acts first), each with an
+ * excerpt where the words are marked ({@code <mark>}, the rest HTML-escaped), and facet counts
+ * (nature, matière, year) over the whole filtered set, in one pass ({@code grouping sets}).
+ * PostgreSQL's full-text search, with the {@code acta_fr} configuration (decision 0022).
  */
 @Component
 class ArchiveSearch {
 
     private static final String HEADLINE = "StartSel=\u0001, StopSel=\u0002, MaxWords=30, MinWords=12, "
             + "MaxFragments=2, FragmentDelimiter=\" … \"";
+
+    /**
+     * Above this many hits, results come newest first rather than by relevance: ranking reads every
+     * hit's tsvector, and so many hits mean the words do not tell the acts apart anyway (decision 0022).
+     */
+    static final int RANK_LIMIT = 5_000;
 
     private final JdbcTemplate jdbc;
 
@@ -82,13 +88,15 @@ class ArchiveSearch {
         result.put("total", total);
         result.put("page", s.page());
         result.put("size", s.size());
-        result.put("results", total == 0 ? List.of() : page(s, from + where, args));
+        boolean byRelevance = s.q() != null && total <= RANK_LIMIT;
+        result.put("order", byRelevance ? "relevance" : "date");
+        result.put("results", total == 0 ? List.of() : page(s, byRelevance, from + where, args));
         result.put("facets", facets);
         return result;
     }
 
-    private List<Map<String, Object>> page(SearchQuery s, String fromWhere, List<Object> args) {
-        String order = s.q() != null ? "ts_rank(s.document, query) desc, s.act_date desc nulls last, s.identifier"
+    private List<Map<String, Object>> page(SearchQuery s, boolean byRelevance, String fromWhere, List<Object> args) {
+        String order = byRelevance ? "ts_rank(s.document, query) desc, s.act_date desc nulls last, s.identifier"
                 : "s.act_date desc nulls last, s.identifier";
         String excerpt = s.q() != null
                 ? "ts_headline('acta_fr', p.title || E'\\n' || left(p.body, 100000), p.query, ?)"
@@ -122,19 +130,25 @@ class ArchiveSearch {
     }
 
     private Map<String, Map<String, Long>> facets(String fromWhere, List<Object> args) {
-        String sql = "with hits as materialized (select s.nature, s.matiere, extract(year from s.act_date)::int as year"
-                + fromWhere + ") select 'nature' as facet, nature as value, count(*) as n from hits group by nature"
-                + " union all select 'matiere', matiere, count(*) from hits group by matiere"
-                + " union all select 'year', year::text, count(*) from hits group by year"
-                + " union all select 'total', 'all', count(*) from hits";
+        String sql = "select grouping(s.nature) as gn, grouping(s.matiere) as gm, "
+                + "grouping(extract(year from s.act_date)) as gy, s.nature, s.matiere, "
+                + "extract(year from s.act_date)::int as year, count(*) as n" + fromWhere
+                + " group by grouping sets ((s.nature), (s.matiere), (extract(year from s.act_date)), ())";
         Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
         for (String f : List.of("nature", "matiere", "year", "total")) {
             facets.put(f, new LinkedHashMap<>());
         }
         jdbc.query(sql, rs -> {
-            String value = rs.getString("value");
+            String facet = rs.getInt("gn") == 0 ? "nature" : rs.getInt("gm") == 0 ? "matiere"
+                    : rs.getInt("gy") == 0 ? "year" : "total";
+            String value = switch (facet) {
+                case "nature" -> rs.getString("nature");
+                case "matiere" -> rs.getString("matiere");
+                case "year" -> rs.getString("year");
+                default -> "all";
+            };
             if (value != null) {
-                facets.get(rs.getString("facet")).put(value, rs.getLong("n"));
+                facets.get(facet).put(value, rs.getLong("n"));
             }
         }, args.toArray());
         facets.replaceAll((k, v) -> sorted(k, v));
