@@ -26,6 +26,7 @@ create table sae_search (
     numero               varchar(255),
     id_acte              varchar(255),
     act_date             date,
+    act_year             smallint generated always as (extract(year from act_date)::smallint) stored,
     originating_agency   varchar(255),
     originating_name     varchar(500),
     appraisal_rule       varchar(255),
@@ -47,6 +48,8 @@ create index sae_search_document on sae_search using gin(document);
 create index sae_search_date on sae_search(tenant_id, act_date desc nulls last, identifier);
 create index sae_search_numero on sae_search(tenant_id, lower(numero));
 create index sae_search_id_acte on sae_search(tenant_id, upper(id_acte));
+-- The facets of a search over the whole archive read this index alone (index-only scan).
+create index sae_search_facets on sae_search(tenant_id, nature, matiere, act_year) where not eliminated;
 create index sae_search_matiere on sae_search(tenant_id, matiere text_pattern_ops);
 create index sae_search_dua on sae_search(tenant_id, dua_end) where not eliminated;
 

@@ -130,10 +130,9 @@ class ArchiveSearch {
     }
 
     private Map<String, Map<String, Long>> facets(String fromWhere, List<Object> args) {
-        String sql = "select grouping(s.nature) as gn, grouping(s.matiere) as gm, "
-                + "grouping(extract(year from s.act_date)) as gy, s.nature, s.matiere, "
-                + "extract(year from s.act_date)::int as year, count(*) as n" + fromWhere
-                + " group by grouping sets ((s.nature), (s.matiere), (extract(year from s.act_date)), ())";
+        String sql = "select grouping(s.nature) as gn, grouping(s.matiere) as gm, grouping(s.act_year) as gy, "
+                + "s.nature, s.matiere, s.act_year as year, count(*) as n" + fromWhere
+                + " group by grouping sets ((s.nature), (s.matiere), (s.act_year), ())";
         Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
         for (String f : List.of("nature", "matiere", "year", "total")) {
             facets.put(f, new LinkedHashMap<>());

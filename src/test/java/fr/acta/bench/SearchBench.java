@@ -38,6 +38,9 @@ final class SearchBench {
             Map<String, Object> load = load(app, records);
             report.put("load", load);
             System.out.println("[bench] loaded " + load);
+            if (Boolean.getBoolean("bench.explain")) {
+                explain(app);
+            }
             List<String[]> mix = mix(new Random(42), warmup + queries);
             BenchHttp archivist = app.as("archiviste");
             Map<String, List<Long>> byKind = new LinkedHashMap<>();
@@ -78,6 +81,24 @@ final class SearchBench {
             System.out.println("[bench] search latency (ms) by kind: " + latency);
             System.out.println("[bench] summary: " + summary);
             return errors == 0 ? 0 : 3;
+        }
+    }
+
+    /** Diagnostic: the plans of the facet and page queries the search runs, for a few typical searches. */
+    private static void explain(BenchApp app) {
+        UUID t = app.jdbc.queryForObject("select id from tenant where code = ?", UUID.class, BenchApp.TENANT);
+        String facets = "select grouping(s.nature), grouping(s.matiere), grouping(s.act_year), "
+                + "s.nature, s.matiere, s.act_year, count(*) from sae_search s%s "
+                + "where s.tenant_id = '" + t + "' and not s.eliminated%s group by grouping sets ((s.nature), "
+                + "(s.matiere), (s.act_year), ())";
+        String text = ", websearch_to_tsquery('acta_fr', 'voirie') query";
+        String phrase = ", websearch_to_tsquery('acta_fr', '\"conseil municipal\" voirie') query";
+        for (String sql : List.of(String.format(facets, "", ""), String.format(facets, text, " and s.document @@ query"),
+                String.format(facets, phrase, " and s.document @@ query"),
+                "select s.identifier from sae_search s" + text + " where s.tenant_id = '" + t + "' and not s.eliminated "
+                        + "and s.document @@ query order by s.act_date desc nulls last, s.identifier limit 20 offset 0")) {
+            System.out.println("[bench] " + sql + "\n" + String.join("\n", app.jdbc.queryForList(
+                    "explain (analyze, buffers) " + sql, String.class)));
         }
     }
 
