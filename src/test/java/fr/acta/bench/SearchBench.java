@@ -126,8 +126,8 @@ final class SearchBench {
             int year = 2010 + r.nextInt(16);
             String[] q = switch (i % 10) {
                 case 0, 1 -> new String[] {"text", "q=" + w};
-                case 2 -> new String[] {"text2", "q=" + w + "+" + enc(words[r.nextInt(words.length)])};
-                case 3 -> new String[] {"phrase", "q=" + enc("\"conseil municipal\"") + "+" + w};
+                case 2 -> new String[] {"text2", "q=" + w + "%20" + enc(words[r.nextInt(words.length)])};
+                case 3 -> new String[] {"phrase", "q=" + enc("\"conseil municipal\"") + "%20" + w};
                 case 4 -> new String[] {"filters", "nature=" + natures[r.nextInt(natures.length)] + "&matiere="
                         + matieres[r.nextInt(matieres.length)]};
                 case 5 -> new String[] {"dates", "from=" + year + "-01-01&to=" + year + "-12-31"};

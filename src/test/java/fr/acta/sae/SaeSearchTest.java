@@ -28,6 +28,8 @@ class SaeSearchTest extends ApiTest {
 
     @Autowired
     LogVerifier verifier;
+    @Autowired
+    SearchIndex index;
 
     @BeforeEach
     void seed() {
@@ -146,6 +148,20 @@ class SaeSearchTest extends ApiTest {
         assertThat(as("secretaire").get(ARCHIVES + "/" + ids.get("ecole")).status()).isEqualTo(200);
         assertThat(search("versement", "q=" + tag).status()).isEqualTo(403);
         assertThat(search("admin", "q=" + tag).<Integer>json("$.total")).isEqualTo(4);
+    }
+
+    @Test
+    void an_archive_missing_from_the_index_is_indexed_again_from_its_stored_manifest_and_objects() {
+        String word = SaeArchives.word();
+        String id = SaeArchives.deposit(as("versement"), act("Délibération sur les jardins familiaux " + word, "DE",
+                "8.8", "DEL-" + word, null, LocalDate.of(2022, 5, 4), "Parcelles " + word + "s du potager"));
+        jdbc.update("delete from sae_search where identifier = ?", id);
+        assertThat(found("q=" + word)).isEmpty();
+
+        index.backfill();
+
+        assertThat(found("q=" + word + "&nature=DE&matiere=8&from=2022-05-04&to=2022-05-04")).containsExactly(id);
+        assertThat(found("q=parcelle jardin " + word)).containsExactly(id);
     }
 
     @Test
