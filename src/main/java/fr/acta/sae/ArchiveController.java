@@ -7,7 +7,6 @@ import fr.acta.tenant.TenantAccess;
 import fr.acta.tenant.TenantRef;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The archive for the collectivité's archivists and administrators: its archives (units,
- * metadata, rules, objects) and the fixity audits (the latest report; a new audit on request).
+ * The fixity audits of the archive, for the collectivité's archivists and administrators: the
+ * latest report, and a new audit on request (the archives themselves: {@link ArchiveAccessController}).
  */
 @RestController
 @RequestMapping("/api/v1/tenants/{tenant}/archives")
@@ -28,12 +27,10 @@ class ArchiveController {
 
     private final TenantAccess access;
     private final FixityAudits audits;
-    private final ArchiveRecords records;
 
-    ArchiveController(TenantAccess access, FixityAudits audits, ArchiveRecords records) {
+    ArchiveController(TenantAccess access, FixityAudits audits) {
         this.access = access;
         this.audits = audits;
-        this.records = records;
     }
 
     @GetMapping(path = "/audits/latest", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -52,14 +49,6 @@ class ArchiveController {
         AuditReport report = audits.run(t, "MANUAL").orElseThrow(() -> new ConflictException(
                 "Un audit d'intégrité de ces archives est déjà en cours ; consultez son rapport une fois terminé."));
         return ResponseEntity.status(HttpStatus.CREATED).body(report);
-    }
-
-    @GetMapping(path = "/{identifier}", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Une archive : ses unités (métadonnées et règles), ses objets et leurs empreintes")
-    Map<String, Object> archive(@PathVariable String tenant, @PathVariable String identifier) {
-        TenantRef t = reader(tenant);
-        return records.find(t.id(), identifier).orElseThrow(() -> new NotFoundException(
-                "Aucune archive « " + identifier + " » dans ce service d'archives."));
     }
 
     private TenantRef reader(String tenant) {

@@ -57,7 +57,8 @@ class FixityAudit {
         List<Row> rows = jdbc.query("""
                 select o.sha256, max(o.size) as size, string_agg(distinct a.identifier, ',' order by a.identifier) as archives
                   from sae_object o join sae_archive a on a.id = o.archive_id
-                 where o.tenant_id = ? group by o.sha256 order by o.sha256""",
+                 where o.tenant_id = ? and (a.eliminated_at is null or o.kind = 'MANIFEST')
+                 group by o.sha256 order by o.sha256""",
                 (rs, i) -> new Row(rs.getString("sha256"), rs.getLong("size"),
                         List.of(rs.getString("archives").split(","))), tenant.id());
         List<ObjectStores.Location> locations = stores.locations();

@@ -19,10 +19,13 @@ import org.springframework.util.unit.DataSize;
  * @param maxMessageSize the largest {@code seda_message} (the manifest) accepted
  * @param maxTransferSize the most bytes the objects of one transfer may add up to once unpacked
  *                       (a compressed archive that would grow past it is refused, not unpacked)
+ * @param rules          durations of the rules referential's identifiers that do not carry their own
+ *                       (identifier → ISO-8601 period, e.g. {@code APP-00001: P10Y})
  */
 @ConfigurationProperties(prefix = "acta.sae")
 record SaeProperties(Map<String, Path> locations, String identifier, Integer maxAttempts, Duration retryDelay,
-                     DataSize maxMessageSize, DataSize maxTransferSize) {
+                     DataSize maxMessageSize, DataSize maxTransferSize,
+                     Map<String, String> rules) {
 
     SaeProperties {
         locations = locations == null ? Map.of() : new LinkedHashMap<>(locations);
@@ -31,5 +34,6 @@ record SaeProperties(Map<String, Path> locations, String identifier, Integer max
         retryDelay = retryDelay == null ? Duration.ofSeconds(5) : retryDelay;
         maxMessageSize = maxMessageSize == null ? DataSize.ofMegabytes(20) : maxMessageSize;
         maxTransferSize = maxTransferSize == null ? DataSize.ofGigabytes(10) : maxTransferSize;
+        rules = rules == null ? Map.of() : Map.copyOf(rules);
     }
 }

@@ -28,10 +28,15 @@ class TransferProcessing {
     private final Transfers transfers;
     private final EventLog events;
     private final TenantAccess tenants;
+    private final SearchIndex index;
+    private final ContentLocks locks;
     private final long maxTransferBytes;
 
     TransferProcessing(IncomingFiles incoming, ObjectStores stores, ArchiveRecords records, Transfers transfers,
-                       EventLog events, TenantAccess tenants, SaeProperties properties) {
+                       EventLog events, TenantAccess tenants, SaeProperties properties, SearchIndex index,
+                       ContentLocks locks) {
+        this.index = index;
+        this.locks = locks;
         this.incoming = incoming;
         this.stores = stores;
         this.records = records;
@@ -83,6 +88,7 @@ class TransferProcessing {
     private void accept(Transfers.Transfer t, Manifest m, byte[] message, TransferStaging staging,
                         List<SedaReplies.Event> steps) throws IOException {
         String tenantCode = tenants.findById(t.tenantId()).orElseThrow().code();
+        locks.shared(t.tenantId());
         ObjectStores.Staged manifestCopy = stores.stage(new ByteArrayInputStream(message), "SHA-256", Long.MAX_VALUE);
         try {
             stores.commit(tenantCode, manifestCopy);
@@ -101,6 +107,7 @@ class TransferProcessing {
         String title = m.units().stream().map(Manifest.Unit::title).filter(s -> s != null).findFirst()
                 .orElse(m.comment() != null ? m.comment() : t.messageIdentifier());
         ArchiveRecords.Archive archive = records.insert(t, tenantCode, m, title, manifestCopy.sha256(), stored, now);
+        index.index(archive, t.tenantId(), tenantCode, m, t.originatingAgency(), stored);
         String comment = "Transfert accepté : archive " + archive.identifier() + ", " + m.objects().size()
                 + " objet(s) conservé(s) en " + stores.locations().size() + " exemplaires.";
         String reply = SedaReplies.transferReply(t.request(m.archivalAgreement()), "ATR-" + t.id(), now,

@@ -13,6 +13,8 @@ import java.util.Map;
  *
  * <pre>mvn -q -Pbench test-compile exec:java -Dbench=intake|lifecycle|all</pre>
  *
+ * (and {@code -Dbench=bulk|fixity|actes|transmission|search}, each described where it is run).
+ *
  * System properties: {@code bench} (all), {@code bench.acts} (300), {@code bench.concurrency} (4),
  * {@code bench.warmup} (30), {@code bench.lifecycleActs} (100), {@code bench.timeoutSeconds} (900),
  * {@code bench.mainBytes} (660000), {@code bench.keep} (false: the bench home is deleted at the end).
@@ -44,6 +46,9 @@ public final class BenchMain {
         if (bench.equals("bulk")) {
             return bulk(Integer.getInteger("bench.bulkActs", 100), Integer.getInteger("bench.concurrency", 4),
                     Duration.ofSeconds(Integer.getInteger("bench.timeoutSeconds", 900)));
+        }
+        if (bench.equals("search")) {
+            return SearchBench.run();
         }
         if (bench.equals("fixity")) {
             return fr.acta.sae.FixityBench.run();

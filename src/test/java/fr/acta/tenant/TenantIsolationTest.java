@@ -248,6 +248,12 @@ class TenantIsolationTest extends ApiTest {
         e.put("circuits", (api, t) -> api.get(base(t) + "/circuits"));
         e.put("i-Parapheur settings", (api, t) -> api.get(base(t) + "/admin/connectors/iparapheur"));
         e.put("S²LOW account", (api, t) -> api.get(base(t) + "/admin/connectors/s2low"));
+        e.put("archive search", (api, t) -> api.get(base(t) + "/archives?q=acte&nature=XX"));
+        e.put("archive record", (api, t) -> api.get(base(t) + "/archives/SAE-DEMO-2026-000001"));
+        e.put("archive manifest", (api, t) -> api.get(base(t) + "/archives/SAE-DEMO-2026-000001/manifest"));
+        e.put("archive DIP", (api, t) -> api.get(base(t) + "/archives/SAE-DEMO-2026-000001/dip"));
+        e.put("expired DUAs", (api, t) -> api.get(base(t) + "/archives/retention/expired"));
+        e.put("elimination", (api, t) -> api.postJson(base(t) + "/archives/SAE-DEMO-2026-000001/elimination", "{}"));
         return e;
     }
 
