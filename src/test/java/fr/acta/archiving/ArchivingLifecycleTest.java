@@ -69,7 +69,16 @@ class ArchivingLifecycleTest extends ApiTest {
         // the archive knows it: the archivist finds the record with its objects
         Api.Response record = as("archiviste").get("/api/v1/tenants/demo/archives/" + archiveId);
         assertThat(record.status()).as(record.toString()).isEqualTo(200);
-        assertThat(record.<List<String>>json("$.objects[*].file_name")).anyMatch(n -> n.endsWith("historique.xml"));
+        assertThat(record.text()).contains("historique.xml").contains(idActe);
+        // and finds it by its IDActe, and by the words of its objet (French: plural, no accents)
+        Api.Response byIdActe = as("archiviste").get("/api/v1/tenants/demo/archives?idActe=" + idActe);
+        assertThat(byIdActe.status()).as(byIdActe.toString()).isEqualTo(200);
+        assertThat(byIdActe.<List<String>>json("$.results[*].id")).containsExactly(archiveId);
+        assertThat(byIdActe.<String>json("$.results[0].actNumber")).isEqualTo(act.<String>json("$.number"));
+        assertThat(byIdActe.<String>json("$.results[0].nature")).isEqualTo("DE");
+        assertThat(byIdActe.<String>json("$.results[0].matiere")).isEqualTo("7.1");
+        Api.Response byWords = as("archiviste").get("/api/v1/tenants/demo/archives?q=budgets+primitifs&idActe=" + idActe);
+        assertThat(byWords.<List<String>>json("$.results[*].id")).containsExactly(archiveId);
     }
 
     @Test
