@@ -26,6 +26,9 @@ class ArchiveConnectorsTest extends ApiTest {
     @Autowired
     private VitamClient vitam;
 
+    @Autowired
+    private org.camunda.bpm.engine.TaskService tasks;
+
     @AfterEach
     void backToActasOwnArchive() {
         assertThat(operator().putJson(SETTINGS, "{\"kind\":\"ACTA\"}").status()).isEqualTo(200);
@@ -96,10 +99,13 @@ class ArchiveConnectorsTest extends ApiTest {
         assertThat(refused.<String>json("$.archive.comment")).contains("401");
         assertThat(refused.<List<String>>json("$.history[*].event")).containsSubsequence("ARCHIVE_PREPARED",
                 "ARCHIVE_REJECTED", "ARCHIVE_ERROR");
-        String taskQuery = "/engine-rest/task?taskDefinitionKey=archiveCorrection&processInstanceBusinessKey=" + actId
-                + "&candidateGroup=role:voisine:ARCHIVIST";
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
-                .until(() -> operator().get(taskQuery).<List<Object>>json("$").size() == 1);
+        // the archivists' task, offered to the collectivité's archivists
+        org.camunda.bpm.engine.task.Task task = tasks.createTaskQuery().taskDefinitionKey("archiveCorrection")
+                .processInstanceBusinessKey(actId).singleResult();
+        assertThat(task).as("archive task; open tasks of the act: %s", tasks.createTaskQuery()
+                .processInstanceBusinessKey(actId).list()).isNotNull();
+        assertThat(tasks.getIdentityLinksForTask(task.getId())).extracting(l -> l.getGroupId())
+                .contains("role:voisine:ARCHIVIST");
         assertThat(as("secretaire.voisine").postJson("/api/v1/tenants/voisine/acts/" + actId + "/archive/retry", "{}")
                 .status()).isEqualTo(403);
 
