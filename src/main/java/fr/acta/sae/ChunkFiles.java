@@ -97,27 +97,11 @@ class ChunkFiles {
     }
 
     void delete(UUID session) {
-        deleteQuietly(root.resolve(session.toString()));
-    }
-
-    static void deleteQuietly(Path path) {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(path)) {
-            for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException ignored) {
-            // left for the next sweep
-        }
+        TransferFolders.deleteQuietly(root.resolve(session.toString()));
     }
 
     /** The sessions that have a folder here. */
     List<UUID> present() throws IOException {
-        try (Stream<Path> folders = Files.list(root)) {
-            return folders.map(p -> p.getFileName().toString())
-                    .filter(n -> n.matches("[0-9a-f-]{36}")).map(UUID::fromString).toList();
-        }
+        return TransferFolders.present(root);
     }
 }

@@ -106,7 +106,7 @@ class ChunkedDeposits {
             }
             return progress;
         } finally {
-            ChunkFiles.deleteQuietly(temp);
+            TransferFolders.deleteQuietly(temp);
         }
     }
 
@@ -178,7 +178,7 @@ class ChunkedDeposits {
             @Override
             public void afterCompletion(int status) {
                 if (status != STATUS_COMMITTED) {
-                    ChunkFiles.deleteQuietly(placed);
+                    TransferFolders.deleteQuietly(placed);
                 }
             }
         });

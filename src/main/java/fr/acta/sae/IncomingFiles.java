@@ -87,25 +87,12 @@ class IncomingFiles {
     }
 
     void delete(UUID transferId) {
-        Path folder = folder(transferId);
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException ignored) {
-            // left for the sweep of processed transfers
-        }
+        TransferFolders.deleteQuietly(folder(transferId));
     }
 
     /** The transfers that have a folder here. */
     List<UUID> present() throws IOException {
-        try (Stream<Path> folders = Files.list(root)) {
-            return folders.map(p -> p.getFileName().toString())
-                    .filter(n -> n.matches("[0-9a-f-]{36}")).map(UUID::fromString).toList();
-        }
+        return TransferFolders.present(root);
     }
 
     private static void fsync(Path file) throws IOException {

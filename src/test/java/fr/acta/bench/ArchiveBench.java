@@ -22,10 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -130,32 +126,15 @@ final class ArchiveBench {
     }
 
     interface Work<T> {
-        Object apply(T item) throws Exception;
+        Object apply(T item);
     }
 
     private static double run(int threads, List<SedaTransferRequest> items, Work<SedaTransferRequest> work)
-            throws Exception {
+            throws InterruptedException {
         return items.size() / (runTransfers(threads, items, work) / 1e9);
     }
 
-    private static <T> long runTransfers(int threads, List<T> items, Work<T> work) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        AtomicInteger next = new AtomicInteger();
-        long t0 = System.nanoTime();
-        List<Future<?>> futures = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            futures.add(pool.submit(() -> {
-                int n;
-                while ((n = next.getAndIncrement()) < items.size()) {
-                    work.apply(items.get(n));
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : futures) {
-            f.get();
-        }
-        pool.shutdown();
-        return System.nanoTime() - t0;
+    private static <T> long runTransfers(int threads, List<T> items, Work<T> work) throws InterruptedException {
+        return BenchStats.runConcurrently(items.size(), threads, i -> work.apply(items.get(i)));
     }
 }
